@@ -1,0 +1,31 @@
+"""Errors that reach the user as one line: ``path:line: message``."""
+
+from __future__ import annotations
+
+
+class TeikitError(Exception):
+    """A problem with an input or an argument, reported without a traceback.
+
+    ``exit_code`` is 1 for bad input and 2 for bad usage (a missing schema,
+    an option that makes no sense), so that CI can tell them apart.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class UsageError(TeikitError):
+    """Bad arguments or an unusable configuration (exit status 2)."""
+
+    exit_code = 2

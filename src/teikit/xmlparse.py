@@ -1,0 +1,139 @@
+"""The one hardened XML parser that every command uses.
+
+Nothing a document says can make teikit read another file or the network:
+no DTD is loaded, no entity is expanded, no XInclude is processed, and a
+DOCTYPE that declares entities is refused outright (billion laughs and
+external entities both need one). The bytes are read by us and handed to
+libxml2 from memory, so a gzip-compressed file is never inflated behind our
+back. Limits on file size, depth and text size stop resource exhaustion with
+a clear message instead of a hang.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import TeikitError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds for one XML input."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 200
+    max_text: int = 8 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _parser() -> etree.XMLParser:
+    # huge_tree=False keeps libxml2's own caps on text nodes and nesting;
+    # resolve_entities=False and load_dtd=False mean a DOCTYPE is inert.
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+        remove_blank_text=False,
+        collect_ids=True,
+    )
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _check_doctype(data: bytes, name: str) -> None:
+    """Refuse an internal subset that declares entities (or any external DTD)."""
+    # The declaration may be encoded in UTF-16; look at an ASCII view too.
+    views = [data]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and data[1:2] == b"\x00") or data[:1] == b"\x00":
+        views.append(data.replace(b"\x00", b""))
+    for view in views:
+        match = _DOCTYPE.search(view)
+        if not match:
+            continue
+        line = _line_of(view, match.start())
+        end = view.find(b">", match.start())
+        head = view[match.start(): end if end >= 0 else None]
+        if _ENTITY_DECL.search(view, match.start()):
+            raise TeikitError("DOCTYPE declares entities; refused (entities are never expanded)", name, line)
+        if b"SYSTEM" in head or b"PUBLIC" in head:
+            raise TeikitError("DOCTYPE names an external DTD; refused (no DTD is ever loaded)", name, line)
+
+
+def parse_bytes(data: bytes, name: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> etree._ElementTree:
+    """Parse ``data`` safely; ``name`` is used in error messages."""
+    if not data.strip():
+        raise TeikitError("empty file: no XML document", name, 1)
+    if len(data) > limits.max_bytes:
+        raise TeikitError(f"file is larger than the limit of {limits.max_bytes} bytes", name, 1)
+    if data[:2] == _GZIP_MAGIC:
+        raise TeikitError("compressed (gzip) input is not accepted; decompress it first", name, 1)
+    _check_doctype(data, name)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as err:
+        line = err.lineno or (err.position[0] if err.position else None)
+        message = (err.msg or str(err)).strip()
+        # libxml2 appends its own location; keep the message to the point.
+        message = re.sub(r",? line \d+, column \d+$", "", message)
+        raise TeikitError(f"not well-formed XML: {message}", name, line) from None
+    except ValueError as err:  # e.g. an unknown encoding declaration
+        raise TeikitError(f"cannot decode XML: {err}", name, 1) from None
+    tree = root.getroottree()
+    _check_shape(root, name, limits)
+    return tree
+
+
+def _check_shape(root: etree._Element, name: str, limits: Limits) -> None:
+    depth_of = {root: 1}
+    for element in root.iter():
+        parent = element.getparent()
+        depth = depth_of[parent] + 1 if parent is not None else 1
+        if depth > limits.max_depth:
+            raise TeikitError(f"elements nested deeper than {limits.max_depth} levels", name, element.sourceline)
+        depth_of[element] = depth
+        for text in (element.text, element.tail):
+            if text is not None and len(text) > limits.max_text:
+                raise TeikitError(f"a text node is longer than {limits.max_text} characters", name, element.sourceline)
+        if isinstance(element, etree._ProcessingInstruction) and element.target == "xml-stylesheet":
+            # Kept as data; never followed.
+            pass
+
+
+def read_limited(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Read at most ``limits.max_bytes`` (+1 to detect overflow) from ``path``."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise TeikitError("no such file", name) from None
+    except IsADirectoryError:
+        raise TeikitError("is a directory, not a file", name) from None
+    except PermissionError:
+        raise TeikitError("permission denied", name) from None
+    except OSError as err:
+        raise TeikitError(f"cannot read: {err.strerror or err}", name) from None
+    return data
+
+
+def parse_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> etree._ElementTree:
+    """Read and parse one XML file through :func:`parse_bytes`."""
+    data = read_limited(path, limits)
+    tree = parse_bytes(data, str(path), limits)
+    tree.docinfo.URL = Path(path).resolve().as_uri()
+    return tree

@@ -1,0 +1,116 @@
+"""Compile an XSLT 3.0 stylesheet once (saxonche) and apply it to many documents.
+
+Each :class:`Stylesheet` owns its own Saxon processor. Right after compiling,
+the processor's URI access is switched off (``allowedProtocols`` empty), so
+no ``doc()``, ``unparsed-text()`` or ``xsl:include`` can reach a file or the
+network while a user's document is being transformed. Saxon never parses a
+user's file: it receives the serialization of a tree that the hardened parser
+(:mod:`teikit.xmlparse`) has already built, without DOCTYPE or entities.
+Saxon's own messages on stderr are captured and turned into one-line errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import TeikitError, UsageError
+
+_ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+#: The folder of the bundled stylesheets (``xslt/`` at the project's root,
+#: shipped inside the package as ``teikit/xslt`` when installed as a wheel).
+XSLT_DIR = next(
+    (p for p in (Path(__file__).resolve().parent / "xslt", Path(__file__).resolve().parents[2] / "xslt") if p.is_dir()),
+    Path(__file__).resolve().parents[2] / "xslt",
+)
+
+
+@contextlib.contextmanager
+def captured_stderr() -> Iterator[list[str]]:
+    """Collect what native code writes on file descriptor 2 into a list of lines."""
+    lines: list[str] = []
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all: nothing to capture
+        yield lines
+        return
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield lines
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            lines.extend(sink.read().decode("utf-8", "replace").splitlines())
+
+
+def _summary(lines: list[str], fallback: str) -> str:
+    """The most telling line of Saxon's chatter (its error code line, if any)."""
+    for line in lines:
+        stripped = line.strip()
+        if stripped[:4].isalpha() and stripped[4:8].isdigit():  # e.g. XTDE0640, FOUT1170
+            return stripped
+    text = " ".join(line.strip() for line in lines if line.strip())
+    return (text or fallback)[:300]
+
+
+class Stylesheet:
+    """One compiled stylesheet with its own locked-down Saxon processor."""
+
+    def __init__(self, path: str | os.PathLike):
+        from saxonche import PySaxonProcessor  # imported late: start-up cost
+
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise UsageError(f"stylesheet not found: {self.path}")
+        self._proc = PySaxonProcessor(license=False)
+        compiler = self._proc.new_xslt30_processor()
+        with captured_stderr() as chatter:
+            try:
+                self._exe = compiler.compile_stylesheet(stylesheet_file=str(self.path))
+            except Exception as err:  # saxonche raises its own PySaxonApiError
+                raise UsageError(f"cannot compile: {_summary(chatter, str(err))}", str(self.path)) from None
+        self._proc.set_configuration_property(_ALLOWED_PROTOCOLS, "")
+
+    def _node(self, tree: etree._ElementTree | etree._Element):
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        # Serializing the root element alone drops any DOCTYPE; comments and
+        # processing instructions before the root are not needed by any output.
+        text = etree.tostring(root, encoding="unicode")
+        return self._proc.parse_xml(xml_text=text)
+
+    def _set_params(self, params: Mapping[str, object] | None) -> None:
+        self._exe.clear_parameters()
+        for name, value in (params or {}).items():
+            if isinstance(value, bool):
+                xdm = self._proc.make_boolean_value(value)
+            elif isinstance(value, int):
+                xdm = self._proc.make_integer_value(value)
+            else:
+                xdm = self._proc.make_string_value(str(value))
+            self._exe.set_parameter(name, xdm)
+
+    def transform(
+        self,
+        tree: etree._ElementTree | etree._Element,
+        params: Mapping[str, object] | None = None,
+        name: str = "<input>",
+    ) -> str:
+        """Apply the stylesheet to ``tree`` and return the serialized result."""
+        with captured_stderr() as chatter:
+            try:
+                node = self._node(tree)
+                self._set_params(params)
+                result = self._exe.transform_to_string(xdm_node=node)
+            except Exception as err:
+                raise TeikitError(f"transformation failed: {_summary(chatter, str(err))}", name) from None
+        if result is None:
+            raise TeikitError(f"transformation failed: {_summary(chatter, 'no result')}", name)
+        return result
