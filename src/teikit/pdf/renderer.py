@@ -1,0 +1,94 @@
+"""TEI -> PDF: pdf.xsl turns the TEI into JSON data, edition.typ typesets it.
+
+The Typst compiler runs with its root in a private temporary folder that
+holds only the template, and the document reaches it as a string input, so a
+TEI file can make Typst read no file and run no code of its own. The output
+claims PDF/A-2a and PDF/UA-1 (tagged), with title, authors, date and
+language taken from the TEI header.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..xslt import XSLT_DIR, Stylesheet
+from . import fonts
+
+PDF_XSL = XSLT_DIR / "pdf" / "pdf.xsl"
+TEMPLATE = XSLT_DIR / "pdf" / "edition.typ"
+
+#: Archival PDF (PDF/A-2, level a: tagged and with Unicode text) that is also
+#: accessible (PDF/UA-1); Typst checks both while writing.
+PDF_STANDARDS = ("a-2a", "ua-1")
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """A Typst warning about a rendered document (it still gave a PDF)."""
+
+    line: int | None
+    message: str
+
+
+@lru_cache(maxsize=4)
+def _families(paths: tuple[str, ...]) -> tuple[str, ...]:
+    import typst
+
+    have = set(typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(paths)).families())
+    return tuple(f for f in fonts.FAMILY_PREFERENCE if f in have)
+
+
+class PdfRenderer:
+    """Render TEI documents as PDF; the stylesheet and fonts are loaded once."""
+
+    def __init__(self) -> None:
+        self._sheet = Stylesheet(PDF_XSL)
+        # The compile root: a folder of our own with the template and nothing else.
+        self._root = tempfile.TemporaryDirectory(prefix="teikit-pdf-")
+        self._main = Path(self._root.name) / "edition.typ"
+        self._main.write_bytes(TEMPLATE.read_bytes())
+        self._compilers: dict[tuple[str, ...], object] = {}
+        #: Warnings of the last :meth:`render` call.
+        self.warnings: list[Warning_] = []
+
+    def data(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> str:
+        """The JSON that the template typesets (useful to inspect a rendering)."""
+        return self._sheet.transform(tree, name=name)
+
+    def _compiler(self, paths: tuple[str, ...]):
+        import typst
+
+        if paths not in self._compilers:
+            self._compilers[paths] = typst.Compiler(
+                input=str(self._main),
+                root=self._root.name,
+                font_paths=list(paths),
+                ignore_system_fonts=True,
+            )
+        return self._compilers[paths]
+
+    def render(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> bytes:
+        """Typeset ``tree`` (a TEI document) and return the PDF's bytes."""
+        data = self.data(tree, name=name)
+        paths = fonts.font_paths(data)
+        inputs = {"doc": data, "fonts": json.dumps(_families(paths))}
+        try:
+            pdf, warnings = self._compiler(paths).compile_with_warnings(
+                format="pdf", sys_inputs=inputs, pdf_standards=list(PDF_STANDARDS)
+            )
+        except Exception as err:  # typst.TypstError, raised for any failed compilation
+            raise TeikitError(f"typesetting failed: {_first_line(err)}", name) from None
+        self.warnings = [Warning_(None, _first_line(w)) for w in warnings]
+        return pdf
+
+
+def _first_line(err: object) -> str:
+    text = str(getattr(err, "message", None) or err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
