@@ -1,0 +1,324 @@
+"""Build a whole edition: plan, process the changed documents in parallel,
+regenerate the site pages, and swap the new site in.
+
+Atomicity: everything is written into a fresh sibling folder
+(``.SITE.build-PID``). Outputs of unchanged documents are hard-linked (or
+copied, across file systems) from the previous site, changed documents are
+processed into it, the pages and the manifest are written last, and only then
+is the folder renamed over the old site. An interrupted or failed build
+removes its staging folder and leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from .. import __version__
+from ..errors import TeikitError, UsageError
+from ..output import write_atomic
+from . import plan as planning
+from . import pages
+from .progress import Progress
+from .worker import STAGES, Task, Toolchain, init_worker, process
+
+MANIFEST = ".teikit-build.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass
+class Summary:
+    """What a build did, for the command's report and for tests."""
+
+    site: Path
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    failed: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+    up_to_date: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when no document failed."""
+        return not self.failed
+
+    def text(self) -> str:
+        """The closing lines printed by ``teikit build``."""
+        total = len(self.built) + len(self.reused) + len(self.failed)
+        head = (f"{total} documents: {len(self.built)} built, {len(self.reused)} unchanged, "
+                f"{len(self.failed)} failed in {self.seconds:.2f} s")
+        if self.up_to_date:
+            head += " (site up to date)"
+        times = ", ".join(f"{stage} {self.stage_seconds.get(stage, 0.0):.2f} s"
+                          for stage in (*STAGES, "pages") if stage in self.stage_seconds)
+        lines = [head]
+        if times:
+            lines.append(f"stage time (summed over workers): {times}")
+        lines.append(f"site: {self.site}")
+        return "\n".join(lines)
+
+
+def bundled_source_dir() -> Path:
+    """The edition shipped with teikit (``tei/`` of a checkout, or inside the package)."""
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "tei", here.parents[1] / "tei"):
+        if candidate.is_dir():
+            return candidate
+    return here.parents[1] / "tei"
+
+
+def _site_code_digest() -> str:
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode("utf-8") + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_manifest(site: Path) -> dict | None:
+    """The manifest of a previous build, or None if there is no usable one."""
+    path = site / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+        return None
+    return data
+
+
+def _check_site_dir(site: Path) -> None:
+    """Refuse to replace a folder that is not a teikit site."""
+    if site.exists() and (not site.is_dir() or (any(site.iterdir()) and not (site / MANIFEST).is_file())):
+        raise UsageError(f"{site} exists and is not a site built by teikit; remove it or choose another -o")
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _pages_digest(manifest_docs: dict, register_digest: str, edition: dict, toolchain: str) -> str:
+    digest = hashlib.sha256()
+    for part in (toolchain, _site_code_digest(), register_digest, json.dumps(edition, sort_keys=True)):
+        digest.update(part.encode("utf-8") + b"\0")
+    for doc_id in sorted(manifest_docs):
+        entry = manifest_docs[doc_id]
+        digest.update(f"{doc_id}\0{entry['digest']}\0{entry['status']}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
+class _Staging:
+    """A sibling folder that becomes the site, or disappears."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        site.parent.mkdir(parents=True, exist_ok=True)
+        self.path = site.parent / f".{site.name}.build-{os.getpid()}"
+        if self.path.exists():
+            shutil.rmtree(self.path)
+        self.path.mkdir()
+
+    def commit(self) -> None:
+        """Swap the staging folder in place of the site."""
+        old = None
+        if self.site.exists():
+            old = self.site.parent / f".{self.site.name}.old-{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(self.site, old)
+        os.replace(self.path, self.site)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove the staging folder (after a failure or an interruption)."""
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
+    """Process ``tasks``, in parallel when it pays; stop early under ``strict``."""
+    if not tasks:
+        return
+    if jobs <= 1 or len(tasks) == 1:
+        init_worker(factory, pdf)
+        for task in tasks:
+            start = time.perf_counter()
+            result = process(task)
+            on_result(result, time.perf_counter() - start)
+            if strict and result["status"] == "failed":
+                return
+        return
+    workers = min(jobs, len(tasks))
+    with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(factory, pdf)) as pool:
+        started = {}
+        futures = []
+        for task in tasks:
+            future = pool.submit(process, task)
+            started[future] = time.perf_counter()
+            futures.append(future)
+        try:
+            for future in cf.as_completed(futures):
+                try:
+                    result = future.result()
+                except cf.process.BrokenProcessPool:
+                    raise TeikitError("a worker process died (out of memory?); the previous site is untouched") from None
+                on_result(result, time.perf_counter() - started[future])
+                if strict and result["status"] == "failed":
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    return
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def build_site(
+    source_dir: str | os.PathLike | None = None,
+    site_dir: str | os.PathLike = "site",
+    *,
+    jobs: int | None = None,
+    strict: bool = False,
+    shard: tuple[int, int] | None = None,
+    pdf: bool = True,
+    force: bool = False,
+    stream: TextIO | None = None,
+    quiet: bool = False,
+    toolchain_factory=Toolchain,
+    toolchain_digest: str | None = None,
+) -> Summary:
+    """Build (or bring up to date) the static edition of ``source_dir`` in ``site_dir``.
+
+    Returns a :class:`Summary`. Documents that fail are reported and left
+    out; under ``strict`` the first failure stops the build, nothing is
+    swapped in and :class:`TeikitError` is raised. ``toolchain_factory`` and
+    ``toolchain_digest`` exist for tests (stand-in stages).
+    """
+    clock = time.perf_counter()
+    stream = stream or sys.stderr
+    source = Path(source_dir) if source_dir is not None else bundled_source_dir()
+    site = Path(site_dir)
+    _check_site_dir(site)
+    plan = planning.discover(source)
+    sources = planning.select_shard(plan.sources, shard)
+    if not sources and not shard:
+        raise UsageError(f"no documents (*.txt, *.xml) in {source}")
+    toolchain = toolchain_digest or planning.toolchain_digest()
+    edition = pages.edition_metadata(plan.edition_meta, source)
+    summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
+
+    old = None if force else load_manifest(site)
+    if old and (old.get("toolchain") != toolchain or old.get("pdf") != pdf):
+        old = None  # stylesheets, schemas or options changed: everything is redone
+    old_docs = old["docs"] if old else {}
+
+    docs: dict[str, dict] = {}
+    tasks: list[Task] = []
+    reuse: list[str] = []
+    for src in sources:
+        previous = old_docs.get(src.doc_id)
+        if previous and previous.get("digest") == src.digest and (
+            previous["status"] == "failed" or all((site / p).is_file() for p in previous.get("outputs", ()))
+        ):
+            docs[src.doc_id] = previous
+            reuse.append(src.doc_id)
+        else:
+            tasks.append(Task(src.doc_id, str(src.path), src.kind, src.digest, "", pdf))
+
+    if old and not tasks and old.get("pages") == _pages_digest(docs, plan.register_digest, edition, toolchain):
+        summary.up_to_date = True
+        for doc_id in reuse:
+            if docs[doc_id]["status"] == "failed":
+                summary.failed[doc_id] = docs[doc_id]["errors"]
+            else:
+                summary.reused.append(doc_id)
+        summary.seconds = time.perf_counter() - clock
+        _report_failures(summary, stream, quiet)
+        return summary
+
+    staging = _Staging(site)
+    try:
+        for doc_id in reuse:
+            entry = docs[doc_id]
+            if entry["status"] == "failed":
+                summary.failed[doc_id] = entry["errors"]
+                continue
+            for rel in entry["outputs"]:
+                _link_or_copy(site / rel, staging.path / rel)
+            summary.reused.append(doc_id)
+        tasks = [Task(t.doc_id, t.path, t.kind, t.digest, str(staging.path), t.pdf) for t in tasks]
+
+        progress = Progress(len(tasks), stream, quiet)
+        for doc_id in reuse:
+            for line in docs[doc_id].get("errors", ()):
+                progress.note(f"{line} (unchanged since the last build)")
+        stage_seconds = {s: 0.0 for s in STAGES}
+
+        def on_result(result: dict, seconds: float) -> None:
+            for stage, value in result["timings"].items():
+                stage_seconds[stage] = stage_seconds.get(stage, 0.0) + value
+            for warning in result["warnings"]:
+                summary.warnings.append(warning)
+            entry = {"digest": result["digest"], "status": result["status"]}
+            if result["status"] == "built":
+                entry["outputs"] = result["outputs"]
+                entry["record"] = result["record"]
+                summary.built.append(result["id"])
+            else:
+                entry["errors"] = result["errors"]
+                summary.failed[result["id"]] = result["errors"]
+                for line in result["errors"]:
+                    progress.note(line)
+            docs[result["id"]] = entry
+            progress.advance(result["id"], result["status"], seconds)
+
+        _run_tasks(tasks, jobs or os.cpu_count() or 1, toolchain_factory, pdf, progress, strict, on_result)
+        progress.finish()
+        if strict and summary.failed:
+            first = next(iter(summary.failed.values()))
+            raise TeikitError(f"--strict: stopped at an invalid document ({first[0]}); the previous site is untouched")
+
+        start = time.perf_counter()
+        built_docs = {doc_id: docs[doc_id] for doc_id in sorted(docs) if docs[doc_id]["status"] == "built"}
+        pages.write_site_pages(staging.path, built_docs, plan.register, edition)
+        stage_seconds["pages"] = time.perf_counter() - start
+        summary.stage_seconds = {k: v for k, v in stage_seconds.items() if v or k == "pages"}
+
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "teikit": __version__,
+            "toolchain": toolchain,
+            "pdf": pdf,
+            "shard": list(shard) if shard else None,
+            "register": plan.register_digest,
+            "edition": edition,
+            "pages": _pages_digest(docs, plan.register_digest, edition, toolchain),
+            "docs": docs,
+        }
+        write_atomic(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")))
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+    summary.seconds = time.perf_counter() - clock
+    return summary
+
+
+def _report_failures(summary: Summary, stream: TextIO, quiet: bool) -> None:
+    if quiet:
+        return
+    for lines in summary.failed.values():
+        for line in lines:
+            stream.write(line + "\n")

@@ -1,0 +1,95 @@
+"""Combine the sites of ``teikit build --shard I/N`` runs into one site.
+
+Each shard's site carries its documents' outputs and, in its manifest, their
+records; merging links the outputs together and regenerates the index, the
+register, the search index and edition.xml over all documents. It needs
+nothing but the shard folders (no source folder, no stage is run again), so
+a CI matrix can upload shard folders as artifacts and merge them in a final
+job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from .. import __version__
+from ..errors import TeikitError, UsageError
+from ..output import write_atomic
+from . import pages
+from .build import MANIFEST, MANIFEST_FORMAT, Summary, _check_site_dir, _link_or_copy, _pages_digest, _Staging, load_manifest
+
+
+def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike) -> Summary:
+    """Merge shard sites into ``site_dir`` (replaced atomically)."""
+    clock = time.perf_counter()
+    if not shard_dirs:
+        raise UsageError("merge needs at least one shard folder")
+    site = Path(site_dir)
+    _check_site_dir(site)
+    manifests = []
+    for folder in map(Path, shard_dirs):
+        manifest = load_manifest(folder)
+        if manifest is None:
+            raise TeikitError(f"no build manifest ({MANIFEST}); is this the output of teikit build?", str(folder))
+        manifests.append((folder, manifest))
+
+    first_folder, first = manifests[0]
+    for folder, manifest in manifests[1:]:
+        for key, what in (("toolchain", "teikit version, stylesheets or schemas"), ("register", "register"),
+                          ("pdf", "--no-pdf option"), ("edition", "edition.toml")):
+            if manifest.get(key) != first.get(key):
+                raise TeikitError(f"built with a different {what} than {first_folder}; rebuild the shards alike",
+                                  str(folder))
+
+    docs: dict[str, dict] = {}
+    origin: dict[str, Path] = {}
+    for folder, manifest in manifests:
+        for doc_id, entry in manifest["docs"].items():
+            if doc_id in docs and docs[doc_id]["digest"] != entry["digest"]:
+                raise TeikitError(f"document {doc_id!r} is also in {origin[doc_id]} with other content", str(folder))
+            docs[doc_id] = entry
+            origin[doc_id] = folder
+
+    summary = Summary(site=site)
+    register = None
+    for folder, _ in manifests:
+        candidate = folder / "tei" / "register.xml"
+        if candidate.is_file():
+            register = candidate
+            break
+
+    staging = _Staging(site)
+    try:
+        for doc_id in sorted(docs):
+            entry = docs[doc_id]
+            if entry["status"] != "built":
+                summary.failed[doc_id] = entry.get("errors", [])
+                continue
+            for rel in entry["outputs"]:
+                _link_or_copy(origin[doc_id] / rel, staging.path / rel)
+            summary.reused.append(doc_id)
+        start = time.perf_counter()
+        built = {d: docs[d] for d in sorted(docs) if docs[d]["status"] == "built"}
+        pages.write_site_pages(staging.path, built, register, first["edition"])
+        summary.stage_seconds["pages"] = time.perf_counter() - start
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "teikit": __version__,
+            "toolchain": first["toolchain"],
+            "pdf": first["pdf"],
+            "shard": None,
+            "register": first["register"],
+            "edition": first["edition"],
+            "pages": _pages_digest(docs, first["register"], first["edition"], first["toolchain"]),
+            "docs": docs,
+        }
+        write_atomic(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")))
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+    summary.seconds = time.perf_counter() - clock
+    return summary

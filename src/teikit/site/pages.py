@@ -1,0 +1,279 @@
+"""The edition's own pages: index, register and search, plus edition.xml.
+
+Written in Python with lxml's element API rather than XSLT: their input is
+the build's aggregated JSON records (catalogue data, mentions, words), not a
+TEI document, so an XSLT would first need that data turned into XML, and a
+second Saxon compilation would be paid on every build. lxml escapes every
+text and attribute value, and the pages are serialized as HTML5.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from lxml import etree
+
+from .. import TEI_NS, XML_NS, __version__
+from ..errors import TeikitError
+from ..output import write_atomic
+from ..xmlparse import parse_file
+from . import assets, corpus, search
+from .worker import OUTPUTS
+
+DEFAULT_TITLE = "Translated archival documents"
+_EDITION_KEYS = ("title", "publisher", "licence", "description")
+_KINDS = (
+    # (list element, entry element, name element, section id, heading)
+    ("listPerson", "person", "persName", "persons", "Persons"),
+    ("listOrg", "org", "orgName", "organizations", "Organizations"),
+    ("listPlace", "place", "placeName", "places", "Places"),
+)
+
+
+def edition_metadata(path: Path | None, source_dir: Path) -> dict:
+    """The edition's title etc. from ``edition.toml`` in the source folder (all keys optional).
+
+    Keys: ``title``, ``publisher``, ``licence``, ``description`` (strings).
+    """
+    data = {"title": DEFAULT_TITLE}
+    if path is None:
+        return data
+    try:
+        loaded = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise TeikitError(f"cannot read: {err}", str(path)) from None
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None)
+        raise TeikitError(f"not valid TOML: {err}", str(path), line) from None
+    for key, value in loaded.items():
+        if key not in _EDITION_KEYS:
+            raise TeikitError(f"unknown key {key!r} (known: {', '.join(_EDITION_KEYS)})", str(path))
+        if not isinstance(value, str):
+            raise TeikitError(f"{key} must be a string", str(path))
+        data[key] = value
+    return data
+
+
+# ---------------------------------------------------------------- page frame
+
+def _el(tag: str, attrs: dict | None = None, *children) -> etree._Element:
+    element = etree.Element(tag, {k: v for k, v in (attrs or {}).items() if v is not None})
+    last = None
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, str):
+            if last is None:
+                element.text = (element.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+        else:
+            element.append(child)
+            last = child
+    return element
+
+
+def _page(title: str, edition: dict, current: str, *content, scripts: tuple = ()) -> bytes:
+    nav = _el("nav", {"class": "site", "aria-label": "Edition"})
+    for href, label in (("index.html", "Documents"), ("register.html", "Register"),
+                        ("search.html", "Search"), ("edition.xml", "TEI corpus")):
+        nav.append(_el("a", {"href": href, "aria-current": "page" if href == current else None}, label))
+    head = _el(
+        "head", None,
+        _el("meta", {"charset": "utf-8"}),
+        _el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        _el("title", None, f"{title} · {edition['title']}" if title != edition["title"] else title),
+        _el("style", None, assets.CSS),
+    )
+    body = _el(
+        "body", None,
+        _el("header", {"class": "site"}, _el("a", {"class": "brand", "href": "index.html"}, edition["title"]), nav),
+        _el("main", {"id": "main"}, *content),
+        _el("footer", {"class": "site"}, f"Built with teikit {__version__}. "
+            + (edition.get("licence") and f"Licence: {edition['licence']}." or "")),
+    )
+    for script in scripts:
+        body.append(script)
+    html = _el("html", {"lang": "en"}, head, body)
+    return b"<!DOCTYPE html>\n" + etree.tostring(html, method="html", encoding="UTF-8") + b"\n"
+
+
+def _doc_href(doc_id: str) -> str:
+    return OUTPUTS["html"].format(id=doc_id)
+
+
+# ---------------------------------------------------------------- index
+
+def _sort_date(record: dict) -> str:
+    # Undated documents go last in date order.
+    return record["date"] or "9999"
+
+
+def index_page(docs: dict[str, dict], edition: dict) -> bytes:
+    """``index.html``: every document, in date order, sortable by column."""
+    ordered = sorted(docs, key=lambda d: (_sort_date(docs[d]["record"]), docs[d]["record"]["title"], d))
+    head_row = _el("tr")
+    for key, label in (("date", "Date"), ("title", "Title"), ("archive", "Archive"), ("description", "Description")):
+        head_row.append(_el("th", {"scope": "col", "data-key": key,
+                                   "aria-sort": "ascending" if key == "date" else None},
+                            _el("button", {"type": "button"}, label)))
+    body = _el("tbody")
+    for number, doc_id in enumerate(ordered):
+        record = docs[doc_id]["record"]
+        links = _el("span", {"class": "muted"}, " (", _el("a", {"href": OUTPUTS["tei"].format(id=doc_id)}, "TEI"))
+        if OUTPUTS["pdf"].format(id=doc_id) in docs[doc_id].get("outputs", ()):
+            links.append(_el("a", {"href": OUTPUTS["pdf"].format(id=doc_id)}, "PDF"))
+            links[-2].tail = ", "
+        links[-1].tail = ")"
+        body.append(_el(
+            "tr",
+            {"data-n": str(number), "data-date": _sort_date(record), "data-title": record["title"],
+             "data-archive": record["archive"], "data-description": record["description"]},
+            _el("td", {"class": "date"}, _el("time", {"datetime": record["date"] or None},
+                                             record["date_text"] or record["date"] or "undated")),
+            _el("td", {"class": "title"}, _el("a", {"href": _doc_href(doc_id)}, record["title"]), links),
+            _el("td", {"class": "archive"}, record["archive"]),
+            _el("td", {"class": "description"}, record["description"]),
+        ))
+    count = len(ordered)
+    content = [
+        _el("h1", None, edition["title"]),
+        _el("p", {"class": "count"}, f"{count} document{'s' if count != 1 else ''}. "
+            "Press a column heading to sort by it."),
+    ]
+    if edition.get("description"):
+        content.insert(1, _el("p", None, edition["description"]))
+    content.append(_el("form", {"class": "search", "action": "search.html", "role": "search"},
+                       _el("label", {"for": "index-q"}, "Search the edition "),
+                       _el("input", {"id": "index-q", "name": "q", "type": "search"})))
+    content.append(_el("table", {"class": "documents"}, _el("thead", None, head_row), body))
+    return _page(edition["title"], edition, "index.html", *content,
+                 scripts=(_el("script", None, assets.SORT_SCRIPT),))
+
+
+# ---------------------------------------------------------------- register
+
+def read_register(path: Path | None) -> list[dict]:
+    """The register's entries: id, kind, main name, variant names, Wikidata id, note."""
+    if path is None:
+        return []
+    root = parse_file(path).getroot()
+    ns = {"t": TEI_NS}
+    entries = []
+    for list_name, entry_name, name_name, section, _ in _KINDS:
+        for entry in root.xpath(f"//t:{list_name}/t:{entry_name}[@xml:id]", namespaces=ns):
+            names = [" ".join("".join(n.itertext()).split()) for n in entry.xpath(f"t:{name_name}", namespaces=ns)]
+            names = [n for n in names if n] or [entry.get(f"{{{XML_NS}}}id")]
+            wikidata = entry.xpath("t:idno[@type='wikidata']/text()", namespaces=ns)
+            note = entry.xpath("t:note", namespaces=ns)
+            entries.append({
+                "id": entry.get(f"{{{XML_NS}}}id"), "kind": section, "name": names[0],
+                "variants": list(dict.fromkeys(n for n in names[1:] if n != names[0])),
+                "wikidata": wikidata[0].strip() if wikidata else "",
+                "note": " ".join("".join(note[0].itertext()).split()) if note else "",
+            })
+    return entries
+
+
+def _mentions_by_entry(docs: dict[str, dict]) -> dict[str, list[tuple[str, list[list[str]]]]]:
+    by_entry: dict[str, dict[str, list]] = {}
+    for doc_id in sorted(docs, key=lambda d: (_sort_date(docs[d]["record"]), d)):
+        for entry, anchor, label in docs[doc_id]["record"]["mentions"]:
+            by_entry.setdefault(entry, {}).setdefault(doc_id, []).append([anchor, label])
+    return {entry: list(per_doc.items()) for entry, per_doc in by_entry.items()}
+
+
+def _entry_block(entry: dict, mentions, docs) -> etree._Element:
+    block = _el("article", {"class": "entry", "id": entry["id"]}, _el("h3", None, entry["name"]))
+    if entry.get("variants"):
+        block.append(_el("p", {"class": "variants"}, "Also: " + "; ".join(entry["variants"])))
+    if entry.get("note"):
+        block.append(_el("p", None, entry["note"]))
+    if entry.get("wikidata"):
+        qid = entry["wikidata"]
+        block.append(_el("p", None, "Wikidata: ", _el("a", {"href": f"https://www.wikidata.org/wiki/{qid}"}, qid)))
+    if not mentions:
+        block.append(_el("p", {"class": "muted"}, "Not mentioned in the documents of this edition."))
+        return block
+    items = _el("ul", {"class": "mentions"})
+    for doc_id, places in mentions:
+        record = docs[doc_id]["record"]
+        item = _el("li", None, _el("a", {"href": _doc_href(doc_id)}, record["title"]))
+        if record["date_text"] or record["date"]:
+            item[-1].tail = f" ({record['date_text'] or record['date']}): "
+        else:
+            item[-1].tail = ": "
+        for n, (anchor, label) in enumerate(places, 1):
+            href = _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
+            if n > 1:
+                item[-1].tail = (item[-1].tail or "") + ", "
+            item.append(_el("a", {"href": href, "class": "mention", "title": f"mention {n}: {label}"},
+                            f"{label or 'mention'} [{n}]"))
+        items.append(item)
+    block.append(_el("p", None, f"{sum(len(p) for _, p in mentions)} mention(s):"))
+    block.append(items)
+    return block
+
+
+def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> bytes:
+    """``register.html``: persons, organizations and places, each with an anchor and its mentions."""
+    mentions = _mentions_by_entry(docs)
+    known = {e["id"] for e in entries}
+    toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
+                           for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
+    content = [_el("h1", None, "Register"), toc]
+    for _, _, _, section, heading in _KINDS:
+        group = [e for e in entries if e["kind"] == section]
+        part = _el("section", {"id": section, "aria-labelledby": f"{section}-h"},
+                   _el("h2", {"id": f"{section}-h"}, f"{heading} ({len(group)})"))
+        for entry in sorted(group, key=lambda e: e["name"].casefold()):
+            part.append(_entry_block(entry, mentions.get(entry["id"], []), docs))
+        content.append(part)
+    missing = sorted(set(mentions) - known)
+    if missing:
+        # References the register lacks still get an anchor, so no link is dead.
+        part = _el("section", {"id": "unregistered"}, _el("h2", None, "Not in the register"))
+        for entry_id in missing:
+            label = mentions[entry_id][0][1][0][1]
+            part.append(_entry_block({"id": entry_id, "name": label or entry_id}, mentions[entry_id], docs))
+        content.append(part)
+    return _page("Register", edition, "register.html", *content)
+
+
+# ---------------------------------------------------------------- search
+
+def search_page(edition: dict) -> bytes:
+    """``search.html``; the index itself is ``search-index.js``."""
+    form = _el("form", {"class": "search", "id": "search-form", "role": "search"},
+               _el("label", {"for": "q"}, "Search the documents "),
+               _el("input", {"id": "q", "name": "q", "type": "search", "autocomplete": "off", "autofocus": "autofocus"}))
+    content = [
+        _el("h1", None, "Search"),
+        form,
+        _el("p", {"id": "status", "class": "muted", "role": "status", "aria-live": "polite"},
+            "Search needs JavaScript; the index is built into this site and works offline."),
+        _el("ol", {"id": "results", "class": "results"}),
+    ]
+    return _page("Search", edition, "search.html", *content,
+                 scripts=(_el("script", {"src": "search-index.js"}), _el("script", None, assets.SEARCH_SCRIPT)))
+
+
+# ---------------------------------------------------------------- all of it
+
+def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict) -> None:
+    """Write index, register, search and edition.xml for the built documents ``docs``.
+
+    ``register`` is the register's TEI file; it is also published as
+    ``tei/register.xml``, where the documents' ``register.xml#…`` references
+    resolve.
+    """
+    if register is not None and register.resolve() != (site / "tei" / "register.xml").resolve():
+        write_atomic(site / "tei" / "register.xml", register.read_bytes())
+    entries = read_register(register)
+    write_atomic(site / "index.html", index_page(docs, edition))
+    write_atomic(site / "register.html", register_page(entries, docs, edition))
+    write_atomic(site / "search.html", search_page(edition))
+    write_atomic(site / "search-index.js", search.index_script(docs))
+    corpus.write_corpus(site / "edition.xml", edition, register,
+                        [site / OUTPUTS["fragment"].format(id=d) for d in sorted(docs)])

@@ -1,0 +1,189 @@
+"""What a build has to do: the documents of a source folder, their content
+hashes, the toolchain hash, and the deterministic split into shards.
+
+A document is identified by its file stem. A plain-text translation
+``NAME.txt`` (with an optional sidecar ``NAME.meta.toml``) is converted on the
+way; a TEI file ``NAME.xml`` is used as it is. When both exist, the TEI file
+wins: it is the reviewed form of the text (it may carry corrections made after
+conversion), and the ``.txt`` is its source kept for reference.
+``register.xml`` is the edition's name register, not a document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..errors import UsageError
+
+REGISTER_NAME = "register.xml"
+SIDECAR_SUFFIX = ".meta.toml"
+EDITION_META = "edition.toml"
+
+# Document ids become file names and URL fragments in the site: keep them to
+# a portable, URL-safe alphabet instead of escaping them everywhere.
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document of the edition and everything its outputs depend on."""
+
+    doc_id: str
+    path: Path
+    kind: str  # "txt" (converted) or "tei" (used as is)
+    sidecar: Path | None
+    digest: str  # content hash of the source, its sidecar and the register
+
+
+@dataclass
+class Plan:
+    """The documents found in a source folder, with what they share."""
+
+    source_dir: Path
+    sources: list[Source]
+    register: Path | None
+    edition_meta: Path | None
+    register_digest: str
+    superseded: list[Path] = field(default_factory=list)
+
+
+def file_digest(path: Path | None) -> str:
+    """SHA-256 of a file's bytes ('-' for no file)."""
+    if path is None:
+        return "-"
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _combine(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def discover(source_dir: str | os.PathLike) -> Plan:
+    """List the documents of ``source_dir`` (not recursive), sorted by id."""
+    root = Path(source_dir)
+    if not root.is_dir():
+        raise UsageError(f"source folder not found: {root}")
+    register = root / REGISTER_NAME
+    register = register if register.is_file() else None
+    register_digest = file_digest(register)
+    edition_meta = root / EDITION_META
+    edition_meta = edition_meta if edition_meta.is_file() else None
+
+    by_id: dict[str, tuple[str, Path]] = {}
+    superseded: list[Path] = []
+    for path in sorted(root.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix == ".xml" and path.name != REGISTER_NAME:
+            kind = "tei"
+        elif path.suffix == ".txt":
+            kind = "txt"
+        else:
+            continue
+        doc_id = path.stem
+        if not _ID.match(doc_id):
+            raise UsageError(f"file name is not usable as a document id (letters, digits, '.', '_', '-'): {path.name}")
+        if doc_id in by_id:
+            # Only a .txt and a .xml can share a stem; the TEI file wins.
+            other_kind, other = by_id[doc_id]
+            if kind == "tei":
+                superseded.append(other)
+                by_id[doc_id] = (kind, path)
+            else:
+                superseded.append(path)
+            continue
+        by_id[doc_id] = (kind, path)
+
+    sources = []
+    for doc_id in sorted(by_id):
+        kind, path = by_id[doc_id]
+        sidecar = None
+        if kind == "txt":
+            candidate = path.with_name(doc_id + SIDECAR_SUFFIX)
+            sidecar = candidate if candidate.is_file() else None
+        digest = _combine(kind, file_digest(path), file_digest(sidecar), register_digest)
+        sources.append(Source(doc_id, path, kind, sidecar, digest))
+    return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded))
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """Parse ``I/N`` (1 <= I <= N) as given to ``--shard``."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
+    if not match:
+        raise UsageError(f"--shard must look like I/N (e.g. 2/4), not {text!r}")
+    index, count = int(match.group(1)), int(match.group(2))
+    if count < 1 or not 1 <= index <= count:
+        raise UsageError(f"--shard {text}: I must be between 1 and N")
+    return index, count
+
+
+def shard_of(doc_id: str, count: int) -> int:
+    """The shard (1..count) a document belongs to.
+
+    A stable hash of the id (not Python's salted ``hash``), so every machine
+    of a CI matrix computes the same split, and adding a document never moves
+    the others.
+    """
+    value = int.from_bytes(hashlib.sha256(doc_id.encode("utf-8")).digest()[:8], "big")
+    return value % count + 1
+
+
+def select_shard(sources: list[Source], shard: tuple[int, int] | None) -> list[Source]:
+    """The sources of one shard (all of them for ``None``)."""
+    if shard is None:
+        return list(sources)
+    index, count = shard
+    return [s for s in sources if shard_of(s.doc_id, count) == index]
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parents[1]
+
+
+def _resource_dirs() -> list[Path]:
+    """Stylesheets and schemas: next to the package when installed, else at the repo root."""
+    from ..xslt import XSLT_DIR
+
+    found = [XSLT_DIR]
+    for name in ("schemas",):
+        for candidate in (_package_dir() / name, _package_dir().parents[1] / name):
+            if candidate.is_dir():
+                found.append(candidate)
+                break
+    return found
+
+
+def toolchain_digest() -> str:
+    """A hash of everything besides the inputs that shapes a document's outputs.
+
+    The teikit version, the stylesheets and schemas, and the code of the
+    stages (converter, validator, renderers). The site package itself and the
+    command layer are left out: they do not change a document's outputs
+    (the site pages are always regenerated when anything changed).
+    """
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    files: list[tuple[str, Path]] = []
+    for folder in _resource_dirs():
+        files.extend(
+            (f"{folder.name}/{p.relative_to(folder).as_posix()}", p)
+            for p in folder.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        )
+    package = _package_dir()
+    for path in package.rglob("*.py"):
+        rel = path.relative_to(package)
+        if rel.parts[0] == "site" or rel.name.startswith("cli") or "__pycache__" in rel.parts:
+            continue
+        files.append((f"teikit/{rel.as_posix()}", path))
+    for name, path in sorted(files):
+        digest.update(name.encode("utf-8") + b"\0" + file_digest(path).encode("ascii"))
+    return digest.hexdigest()

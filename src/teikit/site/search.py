@@ -1,0 +1,68 @@
+"""The offline search index: built once at build time, loaded by
+``search.html`` as a plain ``<script src>`` (which, unlike fetch(), works
+from file://).
+
+Format (``search-index.js`` sets ``window.TEIKIT_SEARCH``)::
+
+    {"docs": [[id, title, date, description], ...],
+     "words": {"word": "postings", ...}}
+
+A posting list holds the numbers of the documents containing the word,
+ascending, delta-encoded in base 36 and joined by commas — compact enough
+for thousands of documents without a search server.
+"""
+
+from __future__ import annotations
+
+import json
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _base36(number: int) -> str:
+    if number == 0:
+        return "0"
+    out = []
+    while number:
+        number, rest = divmod(number, 36)
+        out.append(_DIGITS[rest])
+    return "".join(reversed(out))
+
+
+def encode_postings(numbers: list[int]) -> str:
+    """Ascending document numbers as comma-joined base-36 gaps."""
+    previous = 0
+    parts = []
+    for number in numbers:
+        parts.append(_base36(number - previous))
+        previous = number
+    return ",".join(parts)
+
+
+def decode_postings(text: str) -> list[int]:
+    """Inverse of :func:`encode_postings` (the page does the same in JavaScript)."""
+    numbers, total = [], 0
+    for part in text.split(","):
+        total += int(part, 36)
+        numbers.append(total)
+    return numbers
+
+
+def build_index(docs: dict[str, dict]) -> dict:
+    """The index for ``{doc id: manifest entry}`` (documents in id order)."""
+    table = []
+    postings: dict[str, list[int]] = {}
+    for number, doc_id in enumerate(sorted(docs)):
+        record = docs[doc_id]["record"]
+        table.append([doc_id, record["title"], record["date_text"] or record["date"], record["description"]])
+        for word in record["words"]:
+            postings.setdefault(word, []).append(number)
+    return {"docs": table, "words": {w: encode_postings(postings[w]) for w in sorted(postings)}}
+
+
+def index_script(docs: dict[str, dict]) -> str:
+    """The text of ``search-index.js``."""
+    data = json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+    # U+2028/2029 are legal in JSON but not in older JavaScript string literals.
+    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.TEIKIT_SEARCH={data};\n"

@@ -1,0 +1,188 @@
+"""One document through the stages, in a worker process.
+
+:func:`init_worker` runs once per process (the pool's initializer): it builds
+the :class:`Toolchain`, which compiles the stylesheets and schemas a single
+time; :func:`process` then handles one document after another with it. The
+result sent back to the parent is small JSON-like data (status, messages,
+timings, record); the outputs themselves are written straight into the
+staging folder by the worker.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..output import write_atomic
+from . import corpus, records
+
+STAGES = ("convert", "validate", "html", "pdf")
+#: Where, inside a site, each document's outputs go (relative paths).
+OUTPUTS = {
+    "html": "documents/{id}.html",
+    "pdf": "documents/{id}.pdf",
+    "tei": "tei/{id}.xml",
+    "fragment": ".teikit/corpus/{id}.xml",
+}
+#: How the document page reaches the other files of the site.
+TEI_HREF = "../tei/{id}.xml"
+PDF_HREF = "{id}.pdf"
+REGISTER_HREF = "../register.html"
+#: How many validation errors of one document are reported.
+MAX_ERRORS = 5
+
+
+class Toolchain:
+    """The real stages of teikit, compiled once.
+
+    Tests pass a class with the same four methods to check the build's
+    orchestration without the stages' cost.
+    """
+
+    def __init__(self, *, pdf: bool = True):
+        from ..html import HtmlRenderer
+        from ..validate import Validator
+
+        self._validator = Validator()
+        self._html = HtmlRenderer()
+        self._pdf = None
+        if pdf:
+            from ..pdf import PdfRenderer
+
+            self._pdf = PdfRenderer()
+
+    def convert(self, path: Path, kind: str) -> tuple[etree._ElementTree, list[str]]:
+        """The document's TEI tree and the conversion's warnings."""
+        if kind == "tei":
+            from ..xmlparse import parse_file
+
+            return parse_file(path), []
+        from ..convert import convert_file
+
+        conversion = convert_file(path)
+        warnings = [f"{path}:{w.line}: warning: {w.message}" if w.line else f"{path}: warning: {w.message}"
+                    for w in conversion.warnings]
+        return conversion.tree, warnings
+
+    def validate(self, tree: etree._ElementTree, name: str) -> list:
+        """Findings of teikit's schema and rules."""
+        return self._validator.validate_tree(tree, name)
+
+    def html(self, tree: etree._ElementTree, name: str, **hrefs: str) -> str:
+        """A complete HTML page."""
+        return self._html.render(tree, name=name, **hrefs)
+
+    def pdf(self, tree: etree._ElementTree, name: str) -> bytes:
+        """The PDF's bytes."""
+        return self._pdf.render(tree, name=name)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to process (plain data: it crosses a process boundary)."""
+
+    doc_id: str
+    path: str
+    kind: str
+    digest: str
+    staging: str
+    pdf: bool
+
+
+_STATE: dict = {}
+
+
+def init_worker(factory=Toolchain, pdf: bool = True) -> None:
+    """Pool initializer: compile the stages once for this process."""
+    _STATE["toolchain"] = factory(pdf=pdf)
+
+
+def _finding_line(finding) -> str:
+    where = finding.path or "<input>"
+    if finding.line:
+        where += f":{finding.line}"
+    rule = f" [{finding.rule}]" if getattr(finding, "rule", None) else ""
+    return f"{where}: {finding.message}{rule}"
+
+
+def process(task: Task) -> dict:
+    """Run one document through convert, validate, html and pdf.
+
+    Never raises for a bad document: the problem comes back as the result's
+    ``errors`` (``path:line: message``), so one corrupt file does not stop
+    the others.
+    """
+    toolchain = _STATE.get("toolchain")
+    if toolchain is None:  # run in the parent process (one document, -j 1)
+        init_worker(pdf=task.pdf)
+        toolchain = _STATE["toolchain"]
+    timings = {}
+    result = {"id": task.doc_id, "digest": task.digest, "status": "failed", "errors": [],
+              "warnings": [], "timings": timings, "record": None}
+    staging = Path(task.staging)
+    written: list[Path] = []
+    try:
+        start = time.perf_counter()
+        tree, warnings = toolchain.convert(Path(task.path), task.kind)
+        result["warnings"] = warnings
+        timings["convert"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        findings = toolchain.validate(tree, task.path)
+        timings["validate"] = time.perf_counter() - start
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            result["errors"] = [_finding_line(f) for f in errors[:MAX_ERRORS]]
+            if len(errors) > MAX_ERRORS:
+                result["errors"].append(f"{task.path}: … and {len(errors) - MAX_ERRORS} more errors")
+            return result
+
+        start = time.perf_counter()
+        page = toolchain.html(
+            tree,
+            task.path,
+            tei_href=TEI_HREF.format(id=task.doc_id),
+            pdf_href=PDF_HREF.format(id=task.doc_id) if task.pdf else None,
+            register_href=REGISTER_HREF,
+        )
+        page, linked = records.anchor_mentions(page, REGISTER_HREF)
+        timings["html"] = time.perf_counter() - start
+
+        pdf_bytes = None
+        if task.pdf:
+            start = time.perf_counter()
+            pdf_bytes = toolchain.pdf(tree, task.path)
+            timings["pdf"] = time.perf_counter() - start
+
+        record = records.catalogue(tree)
+        record["mentions"] = records.merge_mentions(records.register_refs(tree), linked)
+        record["words"] = records.search_words(tree)
+        record["source"] = Path(task.path).name
+
+        outputs = {
+            "html": page.encode("utf-8"),
+            "tei": etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n",
+            # The root element with corpus-unique ids, spliced into edition.xml.
+            "fragment": corpus.fragment(tree, task.doc_id),
+        }
+        if pdf_bytes is not None:
+            outputs["pdf"] = pdf_bytes
+        for key, data in outputs.items():
+            target = staging / OUTPUTS[key].format(id=task.doc_id)
+            write_atomic(target, data)
+            written.append(target)
+        result["status"] = "built"
+        result["record"] = record
+        result["outputs"] = sorted(OUTPUTS[k].format(id=task.doc_id) for k in outputs)
+    except TeikitError as err:
+        result["errors"] = [str(err) if err.path else f"{task.path}: {err.message}"]
+    except Exception as err:  # a stage's bug must not take the whole build down
+        result["errors"] = [f"{task.path}: internal error in a stage: {type(err).__name__}: {err}"]
+    if result["status"] != "built":
+        for path in written:
+            path.unlink(missing_ok=True)
+    return result

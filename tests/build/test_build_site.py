@@ -1,0 +1,229 @@
+"""The build's orchestration with stand-in stages: outputs, failures,
+incremental rebuilds, atomicity, strict mode."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+
+import pytest
+from lxml import etree
+
+from teikit.errors import TeikitError
+from teikit.site import MANIFEST
+from teikit.site.search import decode_postings
+
+from build_fakes import FakeToolchain
+
+
+def test_builds_every_output(source, build, tmp_path):
+    summary = build(source)
+    site = tmp_path / "site"
+    assert summary.ok and sorted(summary.built) == ["alpha", "beta", "delta", "gamma"]
+    for doc in ("alpha", "beta", "gamma", "delta"):
+        for rel in (f"documents/{doc}.html", f"documents/{doc}.pdf", f"tei/{doc}.xml"):
+            assert (site / rel).is_file(), rel
+    for rel in ("index.html", "register.html", "search.html", "search-index.js", "edition.xml",
+                "tei/register.xml", MANIFEST):
+        assert (site / rel).is_file(), rel
+    # No staging folder is left next to the site.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "src"]
+
+
+def test_index_lists_documents_in_date_order(source, build, tmp_path):
+    build(source)
+    page = etree.parse(str(tmp_path / "site" / "index.html"), etree.HTMLParser())
+    titles = [a.text for a in page.xpath("//tbody/tr/td[@class='title']/a[1]")]
+    # gamma 1960, beta 1962, alpha 1969; the undated text goes last.
+    assert titles == ["Gamma journal", "Beta report", "Alpha memo", "Delta note"]
+    assert page.xpath("//tbody/tr[1]/@data-date") == ["1960-03-01"]
+    archive = page.xpath("string(//tbody/tr[1]/td[@class='archive'])")
+    assert "AVPRF" in archive and "fond 0102" in archive
+    assert page.xpath("//tbody/tr[1]/td[@class='title']/span/a/@href") == ["tei/gamma.xml", "documents/gamma.pdf"]
+
+
+def test_register_links_back_to_every_mention(source, build, tmp_path):
+    build(source)
+    site = tmp_path / "site"
+    page = etree.parse(str(site / "register.html"), etree.HTMLParser())
+    entry = page.xpath("//article[@id='per-fadeyev-yu']")[0]
+    links = entry.xpath(".//a[@class='mention']/@href")
+    # Fadeyev is named twice in each of the three TEI documents.
+    assert len(links) == 6
+    for href in links:
+        path, anchor = href.split("#")
+        doc = etree.parse(str(site / path), etree.HTMLParser())
+        target = doc.xpath(f"//*[@id='{anchor}']")
+        assert target and target[0].get("href") == "../register.html#per-fadeyev-yu"
+    # Every entry has an anchor; an unmentioned one says so.
+    assert page.xpath("//article[@id='per-kim-il-sung']//text()[contains(., 'Not mentioned')]")
+    assert page.xpath("//article[@id='per-kim-il-sung']//a/@href") == ["https://www.wikidata.org/wiki/Q39364"]
+    for section in ("persons", "organizations", "places"):
+        assert page.xpath(f"//section[@id='{section}']")
+
+
+def test_search_index_finds_words(source, build, tmp_path):
+    build(source)
+    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
+    ids = [row[0] for row in data["docs"]]
+    assert [ids[n] for n in decode_postings(data["words"]["zhdanov"])] == ["delta"]
+    assert sorted(ids[n] for n in decode_postings(data["words"]["ideological"])) == ["alpha", "beta", "gamma"]
+    # Accents and case are folded.
+    assert "lager" in data["words"]
+
+
+def test_edition_is_a_tei_corpus_with_unique_ids(source, build, tmp_path):
+    build(source)
+    tree = etree.parse(str(tmp_path / "site" / "edition.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    root = tree.getroot()
+    assert root.tag == "{http://www.tei-c.org/ns/1.0}teiCorpus"
+    members = root.xpath("t:TEI", namespaces=ns)
+    assert len(members) == 5  # the register and four documents
+    hi = root.xpath("//t:TEI[@xml:id='alpha.contract-sample']//t:hi[@xml:id='alpha.mark-1']", namespaces=ns)
+    assert hi and hi[0].get("hand") == "#alpha.reader1"
+    note = root.xpath("//t:note[@target='#alpha.mark-2 #alpha.mark-3']", namespaces=ns)
+    assert note
+    assert root.xpath("//t:TEI[@xml:id='beta.contract-sample']//t:persName/@ref", namespaces=ns)[0] == "#per-fadeyev-yu"
+
+
+def test_edition_is_valid_tei_all(source, build, tmp_path, assert_tei_all):
+    build(source)
+    assert_tei_all(etree.parse(str(tmp_path / "site" / "edition.xml")))
+
+
+def test_corrupt_document_is_reported_with_line_and_others_build(source, build, tmp_path):
+    (source / "broken.xml").write_text('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<oops>\n</TEI>\n')
+    (source / "invalid.txt").write_text("Invalid one\nThis text is INVALID.\n", encoding="utf-8")
+    stream = io.StringIO()
+    summary = build(source, stream=stream)
+    assert not summary.ok
+    assert sorted(summary.failed) == ["broken", "invalid"]
+    assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"]
+    (line,) = summary.failed["broken"]
+    assert line.startswith(f"{source / 'broken.xml'}:4: not well-formed XML")
+    assert summary.failed["invalid"][0].startswith(f"{source / 'invalid.txt'}:1: fake schema error")
+    assert line in stream.getvalue()
+    site = tmp_path / "site"
+    assert not (site / "documents" / "broken.html").exists()
+    assert "Invalid one" not in (site / "index.html").read_text(encoding="utf-8")
+    # The failure is remembered: an unchanged broken file is reported again, not reprocessed.
+    again = build(source)
+    assert again.up_to_date and sorted(again.failed) == ["broken", "invalid"]
+
+
+def test_noop_rebuild_does_nothing(source, build, tmp_path):
+    build(source)
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*")}
+    summary = build(source)
+    assert summary.up_to_date and summary.built == [] and len(summary.reused) == 4
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("*")} == before
+
+
+def test_one_changed_document_is_the_only_one_rebuilt(source, build, tmp_path):
+    build(source)
+    site = tmp_path / "site"
+    inode = (site / "documents" / "beta.html").stat().st_ino
+    (source / "alpha.xml").write_text(
+        (source / "alpha.xml").read_text(encoding="utf-8").replace("Alpha memo", "Alpha memo revised"),
+        encoding="utf-8")
+    summary = build(source)
+    assert summary.built == ["alpha"] and sorted(summary.reused) == ["beta", "delta", "gamma"]
+    assert "Alpha memo revised" in (site / "index.html").read_text(encoding="utf-8")
+    # Unchanged outputs are carried over by hard link, not rewritten.
+    assert (site / "documents" / "beta.html").stat().st_ino == inode
+
+
+def test_register_change_rebuilds_everything(source, build):
+    build(source)
+    register = source / "register.xml"
+    register.write_text(register.read_text(encoding="utf-8").replace("Korea</placeName>", "Korea</placeName><placeName>Chosŏn</placeName>"),
+                        encoding="utf-8")
+    assert len(build(source).built) == 4
+
+
+def test_toolchain_change_or_force_rebuilds_everything(source, build):
+    build(source)
+    assert len(build(source, toolchain_digest="other stylesheets").built) == 4
+    assert len(build(source, toolchain_digest="other stylesheets", force=True).built) == 4
+
+
+def test_removed_document_leaves_the_site(source, build, tmp_path):
+    build(source)
+    (source / "beta.xml").unlink()
+    summary = build(source)
+    assert summary.built == [] and not summary.up_to_date
+    assert not (tmp_path / "site" / "documents" / "beta.html").exists()
+    assert "Beta report" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_stops_and_keeps_the_previous_site(source, build, tmp_path):
+    build(source)
+    site = tmp_path / "site"
+    before = (site / "index.html").read_bytes()
+    (source / "alpha.xml").write_text(
+        (source / "alpha.xml").read_text(encoding="utf-8").replace("These factors continue.", "INVALID"),
+        encoding="utf-8")
+    with pytest.raises(TeikitError, match="--strict"):
+        build(source, strict=True)
+    assert (site / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "src"]
+
+
+def test_interrupted_build_keeps_the_previous_site(source, build, tmp_path):
+    build(source)
+    site = tmp_path / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (source / "zeta.txt").write_text("Zeta\nKEYBOARD-INTERRUPT\n", encoding="utf-8")
+    (source / "alpha.xml").write_text(contract_text := (source / "alpha.xml").read_text(encoding="utf-8").replace(
+        "Alpha memo", "Alpha changed"), encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build(source)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "src"]
+    assert "Alpha changed" in contract_text
+
+
+def test_text_source_superseded_by_tei_of_the_same_name(source, build):
+    (source / "alpha.txt").write_text("Alpha as text\n", encoding="utf-8")
+    summary = build(source)
+    assert summary.superseded == [str(source / "alpha.txt")]
+    assert "alpha" in summary.built
+
+
+def test_warnings_are_collected(source, build):
+    (source / "epsilon.txt").write_text("Epsilon\nWARN\n", encoding="utf-8")
+    summary = build(source)
+    assert summary.warnings == [f"{source / 'epsilon.txt'}:1: warning: fake warning"]
+
+
+def test_parallel_build_matches_serial(source, build, tmp_path):
+    build(source, site=tmp_path / "one", jobs=1)
+    summary = build(source, site=tmp_path / "two", jobs=2)
+    assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"]
+    for name in ("index.html", "register.html", "search-index.js", "edition.xml"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_refuses_to_replace_a_foreign_folder(source, build, tmp_path):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("precious")
+    with pytest.raises(TeikitError, match="not a site built by teikit"):
+        build(source, site=foreign)
+    assert (foreign / "notes.txt").read_text() == "precious"
+
+
+def test_summary_reports_stage_times(source, build):
+    summary = build(source)
+    text = summary.text()
+    assert "4 documents: 4 built, 0 unchanged, 0 failed" in text
+    for stage in ("convert", "validate", "html", "pdf", "pages"):
+        assert f"{stage} " in text
+
+
+def test_no_pdf(source, build, tmp_path):
+    build(source, pdf=False)
+    assert not list((tmp_path / "site" / "documents").glob("*.pdf"))
