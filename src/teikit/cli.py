@@ -7,28 +7,78 @@ options, calls the library and reports. Errors from the library arrive as
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
+from lxml import etree
 
 from . import __version__
 from .errors import TeikitError
 
 
+def _as_error(err: Exception) -> TeikitError:
+    """Any failure as a one-line error; only teikit's own defects say "internal error"."""
+    if isinstance(err, TeikitError):
+        return err
+    if isinstance(err, BrokenPipeError):
+        # Output piped into `head` and the like: nothing more can be said there.
+        _quiet_stdout()
+        return TeikitError("output closed early (broken pipe)")
+    if isinstance(err, OSError):
+        name = None if err.filename is None else str(err.filename)
+        return TeikitError(err.strerror or str(err), name)
+    if isinstance(err, MemoryError):
+        return TeikitError("out of memory: the input is too large")
+    if isinstance(err, RecursionError):
+        return TeikitError("the input is nested too deeply")
+    detail = f"{type(err).__name__}: {err}"[:300]
+    if isinstance(err, (UnicodeError, etree.LxmlError)):
+        return TeikitError(detail)
+    return TeikitError(f"internal error: {detail} (run with --debug for the traceback)")
+
+
+def _report(err: TeikitError) -> None:
+    # One line whatever the message holds: a newline inside a library message
+    # must not split it (CI annotators read one problem per line).
+    text = " ".join((f"teikit: {err}" if err.path is None else str(err)).split())
+    click.echo(text, err=True)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so exiting does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 class _Group(click.Group):
-    """Turn library errors into ``path:line: message`` and an exit status."""
+    """Turn every failure into ``path:line: message`` and an exit status.
+
+    Besides :class:`TeikitError`, failures that bad input or the environment
+    can cause (an unreadable file, a full disk, undecodable bytes, an lxml
+    error on a strange tree, a document too big for memory) are reported the
+    same way with exit status 1. Anything else is a defect of teikit: it is
+    reported as an internal error in one line (exit 1). ``--debug`` shows the
+    traceback instead.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except TeikitError as err:
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            click.echo(f"teikit: {err}" if err.path is None else str(err), err=True)
-            sys.exit(err.exit_code)
         except KeyboardInterrupt:
             click.echo("teikit: interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # click's own: usage errors exit 2 with click's message
+        except Exception as err:  # noqa: BLE001 - the last line of defence
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            error = _as_error(err)
+            _report(error)
+            sys.exit(error.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +75,39 @@ def _check_doctype(data: bytes, name: str) -> None:
             raise TeikitError("DOCTYPE names an external DTD; refused (no DTD is ever loaded)", name, line)
 
 
+# libxml2's own resource limits (active because huge_tree is off) speak of
+# its build options; say instead what is wrong with the file.
+_LIBXML_LIMITS = (
+    ("Excessive depth", "elements nested deeper than {limits.max_depth} levels"),
+    ("Text node too long", "a text node is longer than {limits.max_text} characters"),
+    ("Buffer size limit exceeded", "a text node or attribute value is too long"),
+    ("Huge input lookup", "a text node or attribute value is too long"),
+    ("Invalid bytes in character encoding", "not valid UTF-8 (or not in the encoding its XML declaration names)"),
+    ("Input is not proper UTF-8", "not valid UTF-8 (or not in the encoding its XML declaration names)"),
+)
+
+
+def _syntax_message(err: etree.XMLSyntaxError, limits: Limits) -> str:
+    """One line saying what libxml2 found wrong, without its location suffix."""
+    message = err.msg or str(err)
+    # libxml2 appends its own location (sometimes after a newline).
+    message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", message)
+    message = " ".join(message.split())
+    for needle, text in _LIBXML_LIMITS:
+        if needle in message:
+            return text.format(limits=limits)
+    return f"not well-formed XML: {message}"
+
+
 def parse_bytes(data: bytes, name: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> etree._ElementTree:
-    """Parse ``data`` safely; ``name`` is used in error messages."""
+    """Parse ``data`` safely; ``name`` is used in error messages.
+
+    Raises :class:`TeikitError` (with the line where it can be told) for
+    anything that is not a plain, well-formed XML document within ``limits``.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError("parse_bytes takes bytes; encode text first")
+    data = bytes(data)
     if not data.strip():
         raise TeikitError("empty file: no XML document", name, 1)
     if len(data) > limits.max_bytes:
@@ -87,36 +119,64 @@ def parse_bytes(data: bytes, name: str = "<input>", limits: Limits = DEFAULT_LIM
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as err:
         line = err.lineno or (err.position[0] if err.position else None)
-        message = (err.msg or str(err)).strip()
-        # libxml2 appends its own location; keep the message to the point.
-        message = re.sub(r",? line \d+, column \d+$", "", message)
-        raise TeikitError(f"not well-formed XML: {message}", name, line) from None
-    except ValueError as err:  # e.g. an unknown encoding declaration
-        raise TeikitError(f"cannot decode XML: {err}", name, 1) from None
+        raise TeikitError(_syntax_message(err, limits), name, line) from None
+    except (ValueError, LookupError) as err:  # e.g. an unknown encoding declaration
+        raise TeikitError(f"cannot decode XML: {' '.join(str(err).split())}", name, 1) from None
     tree = root.getroottree()
-    _check_shape(root, name, limits)
+    _check_dtd(tree, name)
+    _check_shape(root, len(data), name, limits)
     return tree
 
 
-def _check_shape(root: etree._Element, name: str, limits: Limits) -> None:
-    depth_of = {root: 1}
-    for element in root.iter():
-        parent = element.getparent()
-        depth = depth_of[parent] + 1 if parent is not None else 1
-        if depth > limits.max_depth:
-            raise TeikitError(f"elements nested deeper than {limits.max_depth} levels", name, element.sourceline)
-        depth_of[element] = depth
-        for text in (element.text, element.tail):
-            if text is not None and len(text) > limits.max_text:
-                raise TeikitError(f"a text node is longer than {limits.max_text} characters", name, element.sourceline)
-        if isinstance(element, etree._ProcessingInstruction) and element.target == "xml-stylesheet":
-            # Kept as data; never followed.
-            pass
+def _check_dtd(tree: etree._ElementTree, name: str) -> None:
+    """Second line of defence, independent of the input's encoding.
+
+    The byte scan in :func:`_check_doctype` cannot see a DOCTYPE written in an
+    encoding that is not ASCII-compatible; what libxml2 recorded can.
+    """
+    info = tree.docinfo
+    if info.system_url or info.public_id:
+        raise TeikitError("DOCTYPE names an external DTD; refused (no DTD is ever loaded)", name, 1)
+    dtd = info.internalDTD
+    if dtd is not None and any(True for _ in dtd.entities()):
+        raise TeikitError("DOCTYPE declares entities; refused (entities are never expanded)", name, 1)
+
+
+def _check_shape(root: etree._Element, size: int, name: str, limits: Limits) -> None:
+    # One XPath step per level finds any element below the limit in linear
+    # time, without walking the tree in Python.
+    too_deep = root.xpath("/" + "/".join(["*"] * (limits.max_depth + 1)))
+    if too_deep:
+        raise TeikitError(f"elements nested deeper than {limits.max_depth} levels", name, too_deep[0].sourceline)
+    # A text node cannot hold more characters than the file has bytes (no
+    # entity is ever expanded), so small files need no look at their text.
+    if size > limits.max_text:
+        for text in root.xpath("(//text() | //@*)[string-length(.) > $n][1]", n=limits.max_text):
+            where = text.getparent()
+            line = where.sourceline if where is not None else None
+            raise TeikitError(f"a text node or attribute value is longer than {limits.max_text} characters", name, line)
+
+
+def _check_regular(path: str | os.PathLike, name: str) -> None:
+    """Refuse directories, FIFOs and devices before opening (a FIFO would block)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise TeikitError("no such file", name) from None
+    except PermissionError:
+        raise TeikitError("permission denied", name) from None
+    except OSError as err:
+        raise TeikitError(f"cannot read: {err.strerror or err}", name) from None
+    if stat.S_ISDIR(mode):
+        raise TeikitError("is a directory, not a file", name)
+    if not stat.S_ISREG(mode):
+        raise TeikitError("not a regular file (device, FIFO or socket)", name)
 
 
 def read_limited(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Read at most ``limits.max_bytes`` (+1 to detect overflow) from ``path``."""
     name = str(path)
+    _check_regular(path, name)
     try:
         with open(path, "rb") as handle:
             data = handle.read(limits.max_bytes + 1)

@@ -6,7 +6,9 @@ no ``doc()``, ``unparsed-text()`` or ``xsl:include`` can reach a file or the
 network while a user's document is being transformed. Saxon never parses a
 user's file: it receives the serialization of a tree that the hardened parser
 (:mod:`teikit.xmlparse`) has already built, without DOCTYPE or entities.
-Saxon's own messages on stderr are captured and turned into one-line errors.
+Secondary result documents (``xsl:result-document``) are captured in memory
+and discarded, so a stylesheet can never write a file either. Saxon's own
+messages on stderr are captured and turned into one-line errors.
 """
 
 from __future__ import annotations
@@ -52,13 +54,13 @@ def captured_stderr() -> Iterator[list[str]]:
 
 
 def _summary(lines: list[str], fallback: str) -> str:
-    """The most telling line of Saxon's chatter (its error code line, if any)."""
+    """The most telling line of Saxon's chatter (its error code line, if any), as one line."""
     for line in lines:
         stripped = line.strip()
         if stripped[:4].isalpha() and stripped[4:8].isdigit():  # e.g. XTDE0640, FOUT1170
-            return stripped
-    text = " ".join(line.strip() for line in lines if line.strip())
-    return (text or fallback)[:300]
+            return stripped[:300]
+    text = " ".join(line.strip() for line in lines if line.strip()) or str(fallback)
+    return " ".join(text.split())[:300]
 
 
 class Stylesheet:
@@ -108,6 +110,10 @@ class Stylesheet:
             try:
                 node = self._node(tree)
                 self._set_params(params)
+                # Secondary results (xsl:result-document) are kept in memory
+                # and dropped: an href computed from the TEI must never write
+                # a file. Re-enabling the capture also empties the last map.
+                self._exe.set_capture_result_documents(True)
                 result = self._exe.transform_to_string(xdm_node=node)
             except Exception as err:
                 raise TeikitError(f"transformation failed: {_summary(chatter, str(err))}", name) from None

@@ -1,0 +1,242 @@
+"""Helpers of the hostile-input tests: a secret beside every input, a loopback
+listener that must never be called, and one way to run a command and judge it.
+
+(A module of its own, not conftest.py, so that test modules can import it by a
+name no other test area uses; conftest.py only re-exports the fixtures.)
+
+Every hostile document is copied from ``corpus/`` (or generated, for the big
+ones) into a fresh folder next to a ``secret.txt`` holding a random token; its
+``{{PORT}}`` placeholders point at a TCP listener on 127.0.0.1. A test then
+runs a command in-process and checks the exit status, the one-line message,
+that no output was left or damaged, that the token appears nowhere and that
+the listener saw no connection.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import main
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+ROOT = HERE.parents[1]
+CONTRACT = ROOT / "tests" / "fixtures" / "contract.xml"
+PREVIOUS = b"previous output, must survive a failed run\n"
+
+
+class Listener:
+    """A TCP server on a free loopback port that counts the connections it gets."""
+
+    def __init__(self) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        self._sock.settimeout(0.1)
+        self.port = self._sock.getsockname()[1]
+        self.connections: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            with conn:
+                conn.settimeout(0.5)
+                try:
+                    request = conn.recv(2048)
+                except OSError:
+                    request = b""
+                self.connections.append(request or b"<connected>")
+                # Answer like a web server would, so a client that got this far
+                # has something to (wrongly) use.
+                try:
+                    conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nLISTENER-WAS-CALLED\n")
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self._sock.close()
+
+
+@pytest.fixture
+def listener():
+    """A loopback listener, closed after the test; tests assert it saw nothing."""
+    server = Listener()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@dataclass
+class Workspace:
+    """An input folder with ``secret.txt`` beside the documents, and an output folder."""
+
+    inputs: Path
+    outputs: Path
+    token: str
+    port: int
+    placed: list[Path] = field(default_factory=list)
+
+    def place(self, name: str, data: bytes | None = None, *, as_name: str | None = None) -> Path:
+        """Copy corpus file ``name`` (or write ``data``) into the input folder."""
+        if data is None:
+            data = (CORPUS / name).read_bytes()
+        data = data.replace(b"{{PORT}}", str(self.port).encode())
+        path = self.inputs / (as_name or name)
+        path.write_bytes(data)
+        self.placed.append(path)
+        return path
+
+    def leaks(self, *texts: str) -> list[str]:
+        """Where the secret token shows up: output files (PDF text too) and the given texts."""
+        found = [f"message/output #{i}" for i, text in enumerate(texts) if text and self.token in text]
+        for path in sorted(self.outputs.rglob("*")):
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            if self.token.encode() in data:
+                found.append(str(path))
+            elif data[:5] == b"%PDF-" and self.token in pdf_text(path):
+                found.append(f"{path} (text)")
+        return found
+
+
+@pytest.fixture
+def workspace(tmp_path, listener) -> Workspace:
+    """Fresh input and output folders; the secret's token is random per test."""
+    inputs = tmp_path / "in"
+    outputs = tmp_path / "out"
+    inputs.mkdir()
+    outputs.mkdir()
+    token = f"SECRET-{secrets.token_hex(12)}"
+    (inputs / "secret.txt").write_text(token + "\n", encoding="utf-8")
+    return Workspace(inputs, outputs, token, listener.port)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF as poppler's pdftotext extracts it ('' if it cannot)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=60)
+    return done.stdout.decode("utf-8", "replace")
+
+
+def need(command: str) -> None:
+    """Skip when a command has not landed yet (each area registers its own)."""
+    if command not in main.commands:
+        pytest.skip(f"`teikit {command}` is not available yet")
+
+
+@dataclass
+class Run:
+    """What one in-process command run gave."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+
+def run(*args: str | Path) -> Run:
+    """Run ``teikit ARGS`` in-process, stdout and stderr apart."""
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    exc = result.exception
+    if isinstance(exc, SystemExit):
+        exc = None
+    return Run(result.exit_code, result.stdout, result.stderr, exc)
+
+
+def assert_clean_failure(result: Run, status: int, path: Path, line: int | None = None) -> None:
+    """Exit ``status``, no traceback, and one ``path:line: message`` naming the file."""
+    assert result.exception is None, f"uncaught {result.exception!r}"
+    assert result.exit_code == status, f"exit {result.exit_code}, stderr: {result.stderr!r}"
+    assert_no_traceback(result)
+    where = re.escape(path.name) + (rf":{line}(:\d+)?: " if line else r"(:\d+)*: ")
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert any(re.search(where, ln) for ln in lines), f"no '{path.name}:{line or 'N'}: …' line in {lines!r}"
+
+
+def assert_no_traceback(result: Run) -> None:
+    """No traceback, no internal error: a defect would show here."""
+    for text in (result.stdout, result.stderr):
+        assert "Traceback" not in text, text
+        assert "internal error" not in text, text
+        assert not re.search(r'^\s+File ".*", line \d+', text, re.M), text
+
+
+def assert_untouched(before: dict[Path, bytes | None], outputs: Path) -> None:
+    """Files that existed are unchanged, no new file appeared, no temporary is left."""
+    for path, data in before.items():
+        if data is None:
+            assert not path.exists(), f"{path} was written by a failed run"
+        else:
+            assert path.read_bytes() == data, f"{path} was changed by a failed run"
+    stray = [p for p in outputs.rglob("*") if p.is_file() and p not in before]
+    assert not stray, f"a failed run left {stray}"
+
+
+# -- big inputs, generated rather than stored ---------------------------------
+
+TEI_OPEN = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+    b"<teiHeader><fileDesc><titleStmt><title>Generated</title></titleStmt>"
+    b"<publicationStmt><p>Test corpus of teikit.</p></publicationStmt>"
+    b"<sourceDesc><p>Generated by the hostile-input tests.</p></sourceDesc></fileDesc></teiHeader>\n"
+    b"<text><body>\n"
+)
+TEI_CLOSE = b"</body></text>\n</TEI>\n"
+
+
+def deep_nesting(levels: int = 10_000) -> bytes:
+    """A TEI document whose body nests ``levels`` divs."""
+    return TEI_OPEN + b"<div>\n" * levels + b"<p>deep</p>" + b"</div>" * levels + TEI_CLOSE
+
+
+def huge_text_node(megabytes: int = 20) -> bytes:
+    """A TEI document with one text node of ``megabytes`` MB."""
+    return TEI_OPEN + b"<p>" + b"word " * (megabytes * 1024 * 1024 // 5) + b"</p>\n" + TEI_CLOSE
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """A gzip file that would inflate to 128 MB of XML (about 130 kB on disk)."""
+    filler = b"<p>" + b"a" * (1024 * 1024) + b"</p>\n"
+    return gzip.compress(TEI_OPEN + filler * 128 + TEI_CLOSE, compresslevel=9)
+
+
+def huge_sane(paragraphs: int = 20_000) -> bytes:
+    """A large but ordinary TEI document (several MB of short paragraphs)."""
+    para = (
+        b'<p n="%d">The delegation of the <orgName>Korean Workers\' Party</orgName> arrived on '
+        b'<date when="1969-06-12">12 June 1969</date>; talk number %d went on for <num>%d</num> hours.</p>\n'
+    )
+    body = b"".join(para % (i, i, i % 7 + 1) for i in range(paragraphs))
+    return TEI_OPEN + b'<div type="section">\n' + body + b"</div>\n" + TEI_CLOSE
+
+
+GENERATED = {
+    "deep_nesting.xml": deep_nesting,
+    "huge_text_node.xml": huge_text_node,
+    "gzip_bomb.xml": gzip_bomb,
+}
