@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI → one self-contained HTML page (entry point of the HTML output).
+  The page: a masthead from the teiHeader, a toolbar (corrections switch,
+  legend of the reader's marks), the text, the numbered notes, the full
+  header, and the inlined CSS and script. Everything is rendered in the
+  declared mode "html"; the TEI module families live in the included files.
+  Nothing here reads a file or a URL: CSS, script and links arrive as
+  parameters.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="core.xsl"/>
+  <xsl:include href="header.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="names.xsl"/>
+  <xsl:include href="transcr.xsl"/>
+  <xsl:include href="fallback.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- The one rendering mode: text that no template claims is kept. -->
+  <xsl:mode name="html" on-no-match="text-only-copy"/>
+  <!-- Attributes that carry over (id, lang); all others are dropped. -->
+  <xsl:mode name="html-attr" on-no-match="deep-skip"/>
+
+  <xsl:param name="css" as="xs:string" select="''"/>
+  <xsl:param name="js" as="xs:string" select="''"/>
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <xsl:param name="register-href" as="xs:string" select="'register.html'"/>
+
+  <xsl:variable name="tk:register" as="xs:string" select="string(tk:safe-url($register-href))"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="root" select="*"/>
+    <xsl:variable name="header" select="($root/tei:teiHeader, $root/descendant::tei:teiHeader)[1]"/>
+    <xsl:variable name="notes" select="$root/descendant::tei:note[tk:is-numbered-note(.)][not(ancestor::tei:teiHeader)]"/>
+    <xsl:variable name="numbers" as="map(xs:string, xs:integer)"
+        select="map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i))"/>
+    <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
+    <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
+    <html lang="{(normalize-space($root/@xml:lang)[. != ''], 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="teikit"/>
+        <title><xsl:value-of select="tk:page-title($header)"/></title>
+        <style><xsl:value-of select="$css"/></style>
+      </head>
+      <body>
+        <a class="skip-link" href="#tk-text">Skip to the text</a>
+        <xsl:call-template name="tk:masthead">
+          <xsl:with-param name="header" select="$header"/>
+        </xsl:call-template>
+        <xsl:if test="exists($marks) or exists($choices)">
+          <xsl:call-template name="tk:toolbar">
+            <xsl:with-param name="marks" select="$marks"/>
+            <xsl:with-param name="choices" select="$choices"/>
+          </xsl:call-template>
+        </xsl:if>
+        <main id="tk-text" class="page">
+          <article class="text">
+            <div class="margin-layer" aria-hidden="true"></div>
+            <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader)]" mode="html">
+              <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
+            </xsl:apply-templates>
+          </article>
+          <xsl:call-template name="tk:endnotes">
+            <xsl:with-param name="notes" select="$notes"/>
+            <xsl:with-param name="numbers" select="$numbers"/>
+          </xsl:call-template>
+          <xsl:if test="$header">
+            <details class="tei-header">
+              <summary>The full TEI header</summary>
+              <xsl:apply-templates select="$header/node()" mode="html">
+                <xsl:with-param name="tk:numbers" select="map{}" tunnel="yes"/>
+                <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </details>
+          </xsl:if>
+        </main>
+        <footer class="colophon">
+          <p>Rendered from TEI P5 by teikit.</p>
+        </footer>
+        <script><xsl:value-of select="$js"/></script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- id and lang carry over; ids are left out in copies (a note shown a
+       second time in its popover or the list) so they stay unique. -->
+  <xsl:template match="@xml:id" mode="html-attr">
+    <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="not($tk:copy)">
+      <xsl:attribute name="id" select="."/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="@xml:lang" mode="html-attr">
+    <xsl:attribute name="lang" select="."/>
+  </xsl:template>
+
+</xsl:stylesheet>
