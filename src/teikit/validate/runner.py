@@ -1,0 +1,157 @@
+"""Validate many files: expand directories, shard, run in parallel, check the register last.
+
+Documents are validated first (in worker processes with ``jobs > 1``, each
+compiling the schemas once in its initializer); a register found among the
+inputs is validated after them, with the entry ids that the documents using
+it point at, so that unused entries can be reported.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import TeikitError, UsageError
+from ..xmlparse import parse_file
+from .finding import Finding
+from .register import is_register, referenced_ids, register_for
+from .validator import Validator
+
+
+@dataclass
+class FileResult:
+    """The findings for one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """True when no finding is an error (warnings do not fail a file)."""
+        return not any(f.is_error for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to validate with: picklable, so that worker processes can rebuild the validator."""
+
+    schema: str | None = None
+    schematron: str | None = None
+    register: str | None = None
+
+    def validator(self) -> Validator:
+        """A validator for these options (the schemas are compiled here)."""
+        return Validator(self.schema, self.schematron, register=self.register)
+
+
+def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as named and the ``*.xml`` files under directories, recursively, sorted, without repeats."""
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for item in sorted(path.rglob("*.xml")):
+                if item.is_file() and not any(part.startswith(".") for part in item.relative_to(path).parts):
+                    found.setdefault(item, None)
+        elif path.exists():
+            found.setdefault(path, None)
+        else:
+            raise UsageError(f"no such file or directory: {path}")
+    return list(found)
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"2/4"`` → ``(2, 4)``: this run takes every 4th file, starting with the 2nd."""
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard must look like I/N (for example 1/4), not {text!r}") from None
+    if not 1 <= index <= count:
+        raise UsageError(f"--shard {text}: I must be between 1 and N")
+    return index, count
+
+
+_WORKER: Validator | None = None
+_WORKER_ERROR: tuple[str, str | None, int | None] | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _WORKER, _WORKER_ERROR
+    try:
+        _WORKER = options.validator()
+    except TeikitError as err:
+        # Raised again in the parent, which reports it like any other usage error.
+        _WORKER_ERROR = (err.message, err.path, err.line)
+
+
+def _check_in_worker(path: str):
+    if _WORKER_ERROR is not None:
+        return _WORKER_ERROR
+    assert _WORKER is not None
+    return _WORKER.check_file(path)
+
+
+def _referenced_by(documents: Sequence[Path], register: Path, explicit: Path | None) -> set[str]:
+    """Entry ids of ``register`` that documents outside this run (another shard) point at."""
+    ids: set[str] = set()
+    for document in documents:
+        if register_for(document, explicit).resolve() != register.resolve():
+            continue
+        try:
+            ids |= referenced_ids(parse_file(document))
+        except TeikitError:
+            continue  # reported when that document is validated
+    return ids
+
+
+def run(
+    paths: Iterable[str | os.PathLike],
+    options: Options = Options(),
+    *,
+    jobs: int = 1,
+    shard: tuple[int, int] | None = None,
+) -> list[FileResult]:
+    """Validate every file under ``paths``; results in the order of the (sharded) file list."""
+    everything = expand(paths)
+    explicit = Path(options.register) if options.register else None
+    selected = everything if shard is None else everything[shard[0] - 1 :: shard[1]]
+    documents = [p for p in selected if not is_register(p, explicit)]
+    registers = [p for p in selected if is_register(p, explicit)]
+
+    validator = options.validator() if jobs <= 1 or len(documents) < 2 * jobs else None
+    results: dict[Path, FileResult] = {}
+    refs: dict[Path, set[str]] = {}
+    if validator is not None:
+        outcomes = (validator.check_file(p) for p in documents)
+        for path, (findings, used) in zip(documents, outcomes):
+            results[path], refs[path] = FileResult(str(path), findings), used
+    else:
+        # forkserver: workers start clean instead of inheriting a Saxon runtime by fork.
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(options,)) as pool:
+            chunk = max(1, len(documents) // (jobs * 8))
+            outcomes = pool.map(_check_in_worker, [str(p) for p in documents], chunksize=chunk)
+            for path, outcome in zip(documents, outcomes):
+                if len(outcome) == 3:
+                    raise UsageError(*outcome)
+                results[path], refs[path] = FileResult(str(path), outcome[0]), outcome[1]
+
+    if registers:
+        validator = validator or options.validator()
+        everything_documents = [p for p in everything if not is_register(p, explicit)]
+        for register in registers:
+            users = [p for p in documents if register_for(p, explicit).resolve() == register.resolve()]
+            used = set().union(*(refs[p] for p in users)) if users else set()
+            outside = [p for p in everything_documents if p not in refs]
+            used |= _referenced_by(outside, register, explicit)
+            # Without any document beside it, "unused" would mean nothing: do not report it.
+            has_users = bool(users) or any(
+                register_for(p, explicit).resolve() == register.resolve() for p in outside
+            )
+            findings = validator.validate_file(register, used if has_users else None)
+            results[register] = FileResult(str(register), findings)
+    return [results[p] for p in selected]

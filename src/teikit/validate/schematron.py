@@ -1,0 +1,113 @@
+"""Run an ISO Schematron schema through saxonche and return findings with lines.
+
+The schema is compiled to XSLT 3.0 (:mod:`.schematron_compile`) once per
+process and per file, then applied to each parsed document. The stylesheet
+reports each node by its XPath ``path()``; the path is walked back through
+the lxml tree, whose elements know their ``sourceline``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..xslt import Stylesheet
+from .finding import Finding, severity_of_role
+from .schematron_compile import OUT_NS, compile_schematron
+
+_STEP = re.compile(
+    r"/(?:Q\{(?P<uri>[^}]*)\}(?P<local>[^/\[]+)\[(?P<pos>\d+)\]"
+    r"|(?P<other>@(?:Q\{[^}]*\})?[^/]+|text\(\)\[\d+\]|comment\(\)\[\d+\]|processing-instruction\([^)]*\)\[\d+\]))"
+)
+
+
+def line_of_path(root: etree._Element, path: str) -> int:
+    """The source line of the node that the XPath ``path()`` result names.
+
+    Attributes and text nodes report the line of their element; a path that
+    cannot be followed reports the deepest element reached.
+    """
+    line = 1
+    if not path.startswith("/Q{"):
+        return line
+    current = None
+    for match in _STEP.finditer(path):
+        if match.group("other"):
+            break
+        tag = f"{{{match.group('uri')}}}{match.group('local')}" if match.group("uri") else match.group("local")
+        position = int(match.group("pos"))
+        if current is None:
+            if root.tag != tag:
+                break
+            current = root
+        else:
+            children = [child for child in current if child.tag == tag]
+            if position > len(children):
+                break
+            current = children[position - 1]
+        line = current.sourceline or line
+    return line
+
+
+@lru_cache(maxsize=8)
+def _compiled(path: str, mtime: float) -> tuple[Stylesheet, frozenset[str]]:
+    # Stylesheet compiles from a file; the generated XSLT lives only as long as that.
+    source = compile_schematron(path)
+    declared = frozenset(
+        e.get("name") for e in etree.fromstring(source.encode("utf-8")).iterfind("{http://www.w3.org/1999/XSL/Transform}param")
+    )
+    handle, tmp = tempfile.mkstemp(prefix="teikit-sch-", suffix=".xsl")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(source)
+        return Stylesheet(tmp), declared
+    finally:
+        os.unlink(tmp)
+
+
+class SchematronChecker:
+    """One Schematron schema, compiled once, applied to many trees."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path).resolve()
+        try:
+            mtime = self.path.stat().st_mtime
+        except OSError:
+            mtime = 0.0
+        self._stylesheet, self.parameters = _compiled(str(self.path), mtime)
+
+    def check(self, tree: etree._ElementTree, name: str, params: Mapping[str, str] | None = None) -> list[Finding]:
+        """Findings of every failed assert and successful report in ``tree``.
+
+        ``params`` set the schema's schema-level ``let`` variables by name.
+        """
+        # Only the parameters the schema declares (its schema-level lets) are passed.
+        known = {key: value for key, value in (params or {}).items() if key in self.parameters}
+        result = self._stylesheet.transform(tree, params=known, name=name)
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        try:
+            findings_root = etree.fromstring(result.encode("utf-8"))
+        except etree.XMLSyntaxError as err:  # only if the generated stylesheet is broken
+            raise TeikitError(f"Schematron produced unreadable output: {err}", name) from None
+        findings = []
+        for item in findings_root.iter(f"{{{OUT_NS}}}f"):
+            text = " ".join("".join(part.itertext()) for part in item)
+            message = " ".join(text.split())
+            findings.append(
+                Finding(
+                    path=name,
+                    line=line_of_path(root, item.get("path", "")),
+                    column=0,
+                    severity=severity_of_role(item.get("role")),
+                    message=message or f"{item.get('kind')} failed",
+                    rule=item.get("rule", ""),
+                )
+            )
+        return findings

@@ -1,0 +1,97 @@
+"""The validator: well-formedness, root, RelaxNG, then Schematron, for one document."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lxml import etree
+
+from .. import TEI_NS
+from ..errors import TeikitError, UsageError
+from ..xmlparse import parse_file
+from .finding import Finding
+from .register import is_register, load_register_ids, referenced_ids, register_for
+from .relaxng import RelaxNGChecker
+from .schematron import SchematronChecker
+
+#: The project's customization, shipped in ``schemas/`` beside the package or the repository.
+SCHEMA_DIR = next(
+    (
+        p
+        for p in (Path(__file__).resolve().parents[1] / "schemas", Path(__file__).resolve().parents[3] / "schemas")
+        if p.is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "schemas",
+)
+PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
+PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
+
+
+class Validator:
+    """Validate TEI documents against one RelaxNG schema and one Schematron schema.
+
+    With no arguments, the project's own ``teikit.rng`` and ``teikit.sch``.
+    When either is given, only what is given runs (``--schema tei_all.rng``
+    alone checks the grammar only). Both are compiled once, when the
+    validator is made, and reused for every document.
+
+    >>> Validator().validate_file("tei/soviet-embassy-dprk-1969-06-09.xml")
+    []
+    """
+
+    def __init__(
+        self,
+        schema: str | os.PathLike | None = None,
+        schematron: str | os.PathLike | None = None,
+        *,
+        register: str | os.PathLike | None = None,
+    ):
+        if schema is None and schematron is None:
+            schema, schematron = PROJECT_RNG, PROJECT_SCH
+        self.relaxng = RelaxNGChecker(schema) if schema is not None else None
+        self.schematron = SchematronChecker(schematron) if schematron is not None else None
+        self.register = Path(register) if register is not None else None
+        if self.register is not None and not self.register.is_file():
+            raise UsageError(f"register not found: {self.register}")
+
+    def validate_file(self, path: str | os.PathLike, referenced: set[str] | None = None) -> list[Finding]:
+        """Findings for the file at ``path``; a file that cannot be parsed gives one finding.
+
+        ``referenced`` (for the register only) is the set of entry ids that the
+        documents of the run point at; without it unused entries are not reported.
+        """
+        findings, _ = self.check_file(path, referenced)
+        return findings
+
+    def check_file(self, path: str | os.PathLike, referenced: set[str] | None = None) -> tuple[list[Finding], set[str]]:
+        """Findings for ``path`` and the register entries it points at."""
+        name = str(path)
+        try:
+            tree = parse_file(path)
+        except TeikitError as err:
+            return [Finding(err.path or name, err.line or 1, 0, "error", err.message, "well-formed")], set()
+        location = Path(path)
+        params = {}
+        if is_register(location, self.register):
+            params["references-known"] = "yes" if referenced is not None else "no"
+            params["referenced-ids"] = " ".join(sorted(referenced or ()))
+        else:
+            ids = load_register_ids(register_for(location, self.register))
+            params["register-found"] = "yes" if ids is not None else "no"
+            params["register-ids"] = " ".join(ids or ())
+        return self.validate_tree(tree, name, params), referenced_ids(tree)
+
+    def validate_tree(self, tree: etree._ElementTree, name: str = "<input>", params: dict | None = None) -> list[Finding]:
+        """Findings for a parsed tree; register rules that need a file location are skipped."""
+        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+        if etree.QName(root).namespace != TEI_NS:
+            where = etree.QName(root).namespace or "no namespace"
+            message = f"root element <{etree.QName(root).localname}> is in {where}, not the TEI namespace {TEI_NS}"
+            return [Finding(name, root.sourceline or 1, 0, "error", message, "teikit-root-namespace")]
+        findings = []
+        if self.relaxng is not None:
+            findings.extend(self.relaxng.check(tree, name))
+        if self.schematron is not None:
+            findings.extend(self.schematron.check(tree, name, params or {}))
+        return sorted(findings, key=lambda f: (f.line, f.column, f.rule, f.message))
