@@ -175,7 +175,8 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
                 try:
                     result = future.result()
                 except cf.process.BrokenProcessPool:
-                    raise TeikitError("a worker process died (out of memory?); the previous site is untouched") from None
+                    raise TeikitError("a worker process died (out of memory, or a stage failed to start); "
+                                      "the previous site is untouched") from None
                 on_result(result, time.perf_counter() - started[future])
                 if strict and result["status"] == "failed":
                     pool.shutdown(wait=True, cancel_futures=True)
@@ -215,6 +216,9 @@ def build_site(
     sources = planning.select_shard(plan.sources, shard)
     if not sources and not shard:
         raise UsageError(f"no documents (*.txt, *.xml) in {source}")
+    preflight = getattr(toolchain_factory, "preflight", None)
+    if preflight is not None:
+        preflight(pdf=pdf)
     toolchain = toolchain_digest or planning.toolchain_digest()
     edition = pages.edition_metadata(plan.edition_meta, source)
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])

@@ -28,6 +28,31 @@ def _text(node) -> str:
     return " ".join("".join(node.itertext()).split()) if node is not None else ""
 
 
+# In a description, one reading of each choice (the corrected, expanded,
+# regularized one) and no notes: the prose as a reader would quote it.
+_SKIP_IN_PROSE = {f"{{{TEI_NS}}}{name}" for name in ("sic", "orig", "abbr", "note")}
+
+
+def _prose(node) -> str:
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        if element.tag in _SKIP_IN_PROSE and (element.tag.endswith("}note") or
+                                              element.getparent() is not None and
+                                              element.getparent().tag == f"{{{TEI_NS}}}choice"):
+            return
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(node)
+    return " ".join("".join(parts).split())
+
+
 def _first(root, *paths: str):
     for path in paths:
         found = root.xpath(path, namespaces=_NS)
@@ -86,7 +111,8 @@ def catalogue(tree: etree._ElementTree) -> dict:
     if not description:
         # No summary in the header: the opening words of the body's prose.
         paragraphs = root.xpath(".//t:text//t:body//t:p[not(ancestor::t:note)]", namespaces=_NS)
-        description = " ".join(_text(p) for p in paragraphs[:3])
+        prose = (_prose(p) for p in paragraphs)
+        description = " ".join([t for t in prose if any(c.isalpha() for c in t)][:3])
     return {
         "title": _text(title) or "(untitled)",
         "date": when,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import TeikitError
+from ..errors import TeikitError, UsageError
 from ..output import write_atomic
 from . import corpus, records
 
@@ -42,6 +42,20 @@ class Toolchain:
     Tests pass a class with the same four methods to check the build's
     orchestration without the stages' cost.
     """
+
+    @staticmethod
+    def preflight(*, pdf: bool = True) -> None:
+        """Fail early, in the parent process, if a stage cannot be loaded."""
+        from importlib import import_module
+
+        needed = [("teikit.convert", "convert_file"), ("teikit.validate", "Validator"), ("teikit.html", "HtmlRenderer")]
+        if pdf:
+            needed.append(("teikit.pdf", "PdfRenderer"))
+        for module, name in needed:
+            try:
+                getattr(import_module(module), name)
+            except (ImportError, AttributeError) as err:
+                raise UsageError(f"stage not available: {module}.{name} ({err})") from None
 
     def __init__(self, *, pdf: bool = True):
         from ..html import HtmlRenderer
