@@ -6,7 +6,8 @@ and DejaVu Sans Mono. Everything else comes from the Debian Noto packages
 ever downloaded. Loading every Noto file costs about 0.2 s, so a document
 whose characters the core set covers (Latin, Greek, Cyrillic, CJK, Hangul,
 full-width forms) gets only those few files, and any other script brings in
-the whole collection.
+the whole collection. Typst accepts folders only, so the few files are
+linked into a private folder.
 """
 
 from __future__ import annotations
@@ -100,6 +101,18 @@ def core_files() -> tuple[str, ...]:
     return tuple(found)
 
 
-def font_paths(text: str) -> tuple[str, ...]:
-    """The font files or folders Typst should load to set ``text``."""
-    return noto_dirs() if needs_all_fonts(text) else core_files()
+def link_core_files(folder: Path) -> tuple[str, ...]:
+    """A folder of links to the core files (Typst loads folders, not files).
+
+    Returns the folders to load instead: ``(folder,)``, or every Noto folder
+    when links cannot be made here.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        for path in core_files():
+            link = folder / Path(path).name
+            if not link.exists():
+                link.symlink_to(path)
+    except OSError:
+        return noto_dirs()
+    return (str(folder),)

@@ -50,10 +50,13 @@ class PdfRenderer:
 
     def __init__(self) -> None:
         self._sheet = Stylesheet(PDF_XSL)
+        self._tmp = tempfile.TemporaryDirectory(prefix="teikit-pdf-")
         # The compile root: a folder of our own with the template and nothing else.
-        self._root = tempfile.TemporaryDirectory(prefix="teikit-pdf-")
-        self._main = Path(self._root.name) / "edition.typ"
+        self._root = Path(self._tmp.name) / "root"
+        self._root.mkdir()
+        self._main = self._root / "edition.typ"
         self._main.write_bytes(TEMPLATE.read_bytes())
+        self._core_fonts = fonts.link_core_files(Path(self._tmp.name) / "fonts")
         self._compilers: dict[tuple[str, ...], object] = {}
         #: Warnings of the last :meth:`render` call.
         self.warnings: list[Warning_] = []
@@ -68,7 +71,7 @@ class PdfRenderer:
         if paths not in self._compilers:
             self._compilers[paths] = typst.Compiler(
                 input=str(self._main),
-                root=self._root.name,
+                root=str(self._root),
                 font_paths=list(paths),
                 ignore_system_fonts=True,
             )
@@ -77,7 +80,7 @@ class PdfRenderer:
     def render(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> bytes:
         """Typeset ``tree`` (a TEI document) and return the PDF's bytes."""
         data = self.data(tree, name=name)
-        paths = fonts.font_paths(data)
+        paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else self._core_fonts
         inputs = {"doc": data, "fonts": json.dumps(_families(paths))}
         try:
             pdf, warnings = self._compiler(paths).compile_with_warnings(
