@@ -94,9 +94,15 @@ def make_document(seed_text: str, number: int, rng: random.Random) -> tuple[str,
              for line in block] for block in closer]
     text = "\n \n".join("\n".join(block) for block in head + text_blocks + tail) + "\n"
     stem = f"su-embassy-dprk-{day.isoformat()}-{number:05d}"
-    title = f"Soviet Embassy in North Korea, '{subject.title()}'"
+    heading = subject.capitalize()
+    for acronym in ("dprk", "kwp", "ussr", "korea", "china", "soviet union", "communist"):
+        heading = heading.replace(acronym, acronym.title() if len(acronym) > 4 else acronym.upper())
+    title = f"Soviet Embassy in North Korea, '{heading}'"
     meta = {"title": title, "date": day.isoformat(), "author": f"{author_init} {author}",
-            "attache": f"{attache_init} {attache}"}
+            "attache": f"{attache_init} {attache}",
+            "call_number": f"fond 0102, opis {rng.randrange(1, 40)}, delo {rng.randrange(1, 120)}",
+            "summary": f"{genre.strip('()')} of the Soviet Embassy in the DPRK, {_date_text(day)}, "
+                       f"{heading[0].lower()}{heading[1:]}."}
     return stem, text, meta
 
 
@@ -111,6 +117,8 @@ def sidecar(meta: dict) -> str:
         f"date = {_toml_string(meta['date'])}",
         'publisher = "Wilson Center Digital Archive"',
         'archive = "Archive of Foreign Policy of the Russian Federation (AVPRF)"',
+        f"call_number = {_toml_string(meta['call_number'])}",
+        f"summary = {_toml_string(meta['summary'])}",
         'original_language = "ru"',
         "",
         "[[authors]]",
