@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +25,7 @@ SCHEMA_DIR = next(
     ),
     Path(__file__).resolve().parents[3] / "schemas",
 )
+_DUPLICATE_ID = re.compile(r"\bID (\S+) already defined")
 PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
 PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
 
@@ -70,7 +72,16 @@ class Validator:
         try:
             tree = parse_file(path)
         except TeikitError as err:
-            return [Finding(err.path or name, err.line or 1, 0, "error", err.message, "well-formed")], set()
+            # libxml2 refuses a repeated xml:id while parsing; name it by the rule it breaks.
+            duplicate = _DUPLICATE_ID.search(err.message)
+            if duplicate:
+                finding = Finding(
+                    err.path or name, err.line or 1, 0, "error",
+                    f'xml:id "{duplicate.group(1)}" is used more than once; ids must be unique.', "teikit-id-unique",
+                )
+            else:
+                finding = Finding(err.path or name, err.line or 1, 0, "error", err.message, "well-formed")
+            return [finding], set()
         location = Path(path)
         params = {}
         if is_register(location, self.register):

@@ -1,0 +1,61 @@
+"""The project's fixtures: valid ones pass (and are tei_all too), invalid ones fail where they say."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.validate import Options, run
+from teikit.xmlparse import parse_file
+from validate_support import CONTRACT, INVALID_DIR, VALID_DIR, expectation, invalid_fixtures
+
+
+def test_valid_folder_passes():
+    results = run([VALID_DIR])
+    assert len(results) >= 3
+    for result in results:
+        assert result.findings == [], result.path
+
+
+def test_contract_passes_with_the_register(project_validator):
+    options = Options(register=str(VALID_DIR / "register.xml"))
+    [result] = run([CONTRACT], options)
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("path", sorted(VALID_DIR.glob("*.xml")) + [CONTRACT], ids=lambda p: p.name)
+def test_valid_fixtures_are_tei_all(path, assert_tei_all):
+    assert_tei_all(parse_file(path))
+
+
+@pytest.fixture(scope="module")
+def invalid_results():
+    return {r.path: r for r in run([INVALID_DIR])}
+
+
+@pytest.mark.parametrize("path", invalid_fixtures(), ids=lambda p: str(p.relative_to(INVALID_DIR)))
+def test_invalid_fixture_fails_with_its_rule_and_line(path, invalid_results):
+    rule, line = expectation(path)
+    result = invalid_results[str(path)]
+    assert not result.valid
+    located = [(f.rule, f.line) for f in result.findings]
+    assert (rule, line) in located, located
+
+
+def test_every_rule_of_the_schematron_has_an_invalid_fixture():
+    from lxml import etree
+
+    sch = etree.parse(str(VALID_DIR.parents[2] / "schemas" / "teikit.sch"))
+    ns = {"sch": "http://purl.oclc.org/dsdl/schematron"}
+    ids = {e.get("id") for e in sch.xpath("//sch:assert | //sch:report", namespaces=ns)}
+    assert all(ids), "every assert and report needs an @id"
+    covered = {expectation(p)[0] for p in invalid_fixtures()}
+    assert ids <= covered, ids - covered
+
+
+def test_register_alone_does_not_report_unused_entries(project_validator):
+    # Without the documents that use it, "unused" cannot be known.
+    assert project_validator.validate_file(VALID_DIR / "register.xml") == []
+
+
+def test_trees_without_a_location_skip_register_checks(project_validator):
+    assert project_validator.validate_tree(parse_file(CONTRACT), "contract") == []
