@@ -1,0 +1,122 @@
+"""The pipeline: lines → blocks → brackets classified by the rules table →
+structure → inline passes (quotations, citations, dates, corrections, names,
+numbers in stamps) → marked passages linked → TEI tree with its header."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..errors import TeikitError
+from .corrections import mark_corrections
+from .dates import mark_dates
+from .header import build_header
+from .lexer import Problem, parse_block, split_blocks
+from .marks import Linker
+from .model import TEI_NS, Bracket, Node, map_text, merge, regex_pass, text_of, to_element, walk
+from .names import Register
+from .quotes import mark_citations, mark_quotes
+from .report import Entry, Report, Warning_
+from .rules import RULES, Context
+from .source import Line
+from .structure import build_structure
+
+_NUMBER = re.compile(r"(?<![\w./:-])\d+(?![\w./:-])")
+
+
+class _Classifier:
+    """Applies the rules table to every bracket, recording what it did."""
+
+    def __init__(self, report: Report):
+        self.report = report
+
+    def classify(self, items: list, depth: int = 0) -> list:
+        out: list = []
+        for index, item in enumerate(items):
+            if isinstance(item, Bracket):
+                before = out[-1] if out and isinstance(out[-1], str) else ""
+                following = items[index + 1] if index + 1 < len(items) else ""
+                ctx = Context(item, text_of(item.children, lb="\n").strip(" "), before,
+                              following if isinstance(following, str) else "", depth,
+                              lambda children, d=depth: self.classify(children, d + 1))
+                rule = next(r for r in RULES if r.recognize(ctx))
+                built = rule.build(ctx)
+                if built.take_before:
+                    out[-1] = out[-1][:-built.take_before]
+                out.extend(built.items)
+                element = next((n for n in built.items if isinstance(n, Node) and n.tag != "pb"), built.items[0])
+                self.report.entries.append(Entry(item.line, item.column, rule.name, _describe(element),
+                                                 "[" + text_of(item.children) + "]", rule.unsure))
+            elif isinstance(item, Node):
+                item.children = self.classify(item.children, depth)
+                out.append(item)
+            else:
+                out.append(item)
+        return merge(out)
+
+
+def _describe(node: Node) -> str:
+    attrs = "".join(f' {k}="{v}"' for k, v in node.attrib.items() if k in ("type", "reason"))
+    return f"<{node.tag}{attrs}>"
+
+
+def _mark_stamp_numbers(document: Node) -> None:
+    def make(match):
+        return Node("num", {"value": str(int(match.group()))}, [match.group()])
+
+    for node in walk(document.children):
+        if node.tag == "stamp":
+            node.children = map_text(node.children, regex_pass(_NUMBER, make),
+                                     frozenset({"date", "num", "sic", "corr", "quote", "desc"}))
+
+
+def _document_id(name: str) -> str:
+    stem = re.sub(r"\.[^.]*$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
+    ident = re.sub(r"[^\w.-]", "-", stem) or "document"
+    return ident if re.match(r"[A-Za-z_]", ident) else f"d-{ident}"
+
+
+def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Register | None, strict: bool,
+              metadata_note: str | None = None) -> tuple[etree._ElementTree, Report]:
+    """Convert checked source lines to a TEI tree and a report (see the package docstring)."""
+    report = Report(name)
+    problems: list[Problem] = []
+    blocks = split_blocks(lines)
+    classifier = _Classifier(report)
+    for block in blocks:
+        block.items = classifier.classify(parse_block(block, problems))
+    for problem in problems:
+        if strict:
+            raise TeikitError(problem.message, name, problem.line)
+        report.warnings.append(Warning_(problem.line, problem.message))
+    document = build_structure(blocks)
+    body = [document]
+    body = mark_quotes(body)
+    body = mark_citations(body)
+    body = map_text(body, mark_dates, frozenset({"date", "desc", "label", "num"}))
+    body = map_text(body, mark_corrections, frozenset({"sic", "corr", "desc", "label"}))
+    _mark_stamp_numbers(document)
+    if register is not None:
+        body = register.tag(body)
+    linker = Linker()
+    for node in list(walk(body)):
+        if any(isinstance(c, Node) and c.tag == "note" and c.attrib.get("type") == "translator" for c in node.children):
+            linker.link(node)
+    report.review.extend(linker.unsure)
+    report.review.extend(linker.unlinked)
+    if metadata_note:
+        report.warnings.insert(0, Warning_(1, metadata_note))
+    header = build_header(metadata, fallback_title=_fallback_title(document, name), has_marks=linker.marks > 0,
+                          register_href=register.href if register else "register.xml")
+    root = Node("TEI", {"xml:id": _document_id(name), "xml:lang": "en"},
+                [header, Node("text", {}, [Node("body", {}, body)])])
+    element = to_element(root, nsmap={None: TEI_NS})
+    return etree.ElementTree(element), report
+
+
+def _fallback_title(document: Node, name: str) -> str:
+    for child in document.children:
+        if isinstance(child, Node) and child.tag == "head":
+            return " ".join(text_of(child.children).split())
+    return _document_id(name)

@@ -1,0 +1,43 @@
+"""Typing errors of the translation → ``<choice><sic/><corr resp="#encoder"/></choice>``.
+
+Only a short list of safe corrections, each tied to its context so that a
+correct use of the same word is never touched. Facts are never corrected.
+The export writes the ``<sic>`` form, so the source survives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Node, regex_pass
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A typing error: the pattern matching the wrong text, the right text, why."""
+
+    pattern: str
+    corr: str
+    why: str
+
+
+CORRECTIONS = [
+    Correction(r"(?<=\d )Junes(?= \d{4})", "June", "a stray letter in a month name (9 Junes 1969)"),
+    Correction(r"(?<=\d )February1968", "February 1968", "a missing space (9 February1968)"),
+    Correction(r"(?<=\bKim Il Sung )not(?= longer)", "no", "'not longer' for 'no longer'"),
+    Correction(r"(?<=\bthe whole )work(?=, including)", "world", "'whole work' for 'whole world'"),
+    Correction(r"(?<=\bfraternal )counties\b", "countries", "'counties' for 'countries'"),
+    Correction(r"(?<=\bbut )party(?= off the page)", "partly", "'party off the page' for 'partly'"),
+]
+
+_PATTERN = re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CORRECTIONS)))
+
+
+def _make(match: re.Match) -> Node:
+    correction = CORRECTIONS[int(match.lastgroup[1:])]
+    return Node("choice", {}, [Node("sic", {}, [match.group()]), Node("corr", {"resp": "#encoder"}, [correction.corr])])
+
+
+#: Text function for :func:`~teikit.convert.model.map_text`.
+mark_corrections = regex_pass(_PATTERN, _make)

@@ -1,0 +1,118 @@
+"""Blocks of lines, and the brackets inside them (with line and column).
+
+A block is what becomes one paragraph-like unit. In a text that separates
+paragraphs by blank lines a block is a run of non-blank lines; in a text
+without blank lines every line is a block, except that a bracket left open at
+the end of a line carries the block on until it closes (a stamp or a
+handwritten note spans several lines). A bracket that never closes, or a
+closing bracket without an opening one, is kept as a literal character and
+reported, so every word survives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Bracket, Node, merge
+from .source import Line
+
+#: How far a bracket left open at a line end may carry a block (no-blank-line texts).
+MAX_CARRY = 12
+
+
+@dataclass
+class Problem:
+    """A warning about the source: unclosed or stray bracket, unsure conversion."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Block:
+    """Consecutive source lines that form one unit, and their parsed content."""
+
+    lines: list[Line]
+    items: list = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        """The source line number where the block starts."""
+        return self.lines[0].number
+
+
+def _depth_change(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def split_blocks(lines: list[Line]) -> list[Block]:
+    """Group the non-blank lines into blocks (see the module docstring)."""
+    content = [line for line in lines if not line.blank]
+    first, last = content[0].number, content[-1].number
+    separated = any(line.blank and first < line.number < last for line in lines)
+    if separated:
+        blocks, run = [], []
+        for line in lines:
+            if line.blank:
+                if run:
+                    blocks.append(Block(run))
+                run = []
+            else:
+                run.append(line)
+        if run:
+            blocks.append(Block(run))
+        return blocks
+    blocks = []
+    index = 0
+    while index < len(content):
+        end = index + 1
+        depth = _depth_change(content[index].text)
+        if depth > 0:
+            probe, running = index + 1, depth
+            while probe < len(content) and probe - index <= MAX_CARRY:
+                running += _depth_change(content[probe].text)
+                probe += 1
+                if running <= 0:
+                    end = probe
+                    break
+        blocks.append(Block(content[index:end]))
+        index = end
+    return blocks
+
+
+def parse_block(block: Block, problems: list[Problem]) -> list:
+    """Parse the block's lines into strings, ``lb`` nodes and nested :class:`Bracket` objects."""
+    root: list = []
+    stack: list[Bracket] = []
+
+    def container() -> list:
+        return stack[-1].children if stack else root
+
+    for position, line in enumerate(block.lines):
+        if position:
+            container().append(Node("lb"))
+        text = line.text
+        start = 0
+        for offset, char in enumerate(text):
+            if char == "[":
+                container().append(text[start:offset])
+                stack.append(Bracket([], line.number, line.indent + offset + 1))
+                start = offset + 1
+            elif char == "]":
+                container().append(text[start:offset])
+                start = offset + 1
+                if stack:
+                    bracket = stack.pop()
+                    bracket.end_line = line.number
+                    bracket.children = merge(bracket.children)
+                    container().append(bracket)
+                else:
+                    problems.append(Problem(line.number, f"stray closing bracket at column {line.indent + offset + 1}; kept as text"))
+                    container().append("]")
+        container().append(text[start:])
+    # Unclosed brackets: keep the "[" as text and splice the content into the parent.
+    while stack:
+        bracket = stack.pop()
+        problems.append(Problem(bracket.line, f"unclosed bracket at column {bracket.column}; kept as text"))
+        container().extend(["["] + bracket.children)
+    return merge(root)

@@ -1,0 +1,169 @@
+"""Linking translator's notes to the passages a later reader marked.
+
+A note such as "the previous two sentences were highlighted in the left
+margin with two vertical lines" names an extent (which passage) and a kind of
+mark (which ``@rend``). Each (extent, kind) becomes a ``<hi hand="#reader1"
+resp="#encoder">`` around exactly that passage, and the note's ``@target``
+points at it. Extents the plain text can no longer show ("the underlined
+portion", "the second half of this paragraph") get the smallest passage that
+surely contains them — the paragraph up to the note — and ``cert="low"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Node, text_of, wrap
+from .sentences import flatten, sentence_starts
+
+#: The closed @rend vocabulary for the reader's marks.
+RENDS = {
+    "margin-mark": "highlighted in the margin, the kind of mark not said",
+    "margin-line": "a single vertical line in the margin",
+    "margin-double-line": "two vertical lines in the margin",
+    "margin-query": "a question mark in the margin",
+    "margin-exclamation": "an exclamation mark in the margin",
+}
+
+_EXTENTS = [
+    (r"(?:first|second|last|latter|other) half(?: of (?:this|the|that) (?:paragraph|sentence|passage))?", ("paragraph", 0), True),
+    (r"(?:end|beginning|start|middle) of (?:this|the|that) (?:paragraph|passage)", ("paragraph", 0), True),
+    (r"(?:underlined |marked )?(?:portion|part|passage|section)(?: underlined(?: above)?)?", ("paragraph", 0), True),
+    (r"(?:previous|preceding|last|above|these) (?:two|2) sentences", ("sentences", 2), False),
+    (r"(?:previous|preceding|last|above|these) (?:three|3) sentences", ("sentences", 3), False),
+    (r"(?:previous|preceding|last|this|above) sentence", ("sentences", 1), False),
+    (r"(?:last|previous|preceding|above) (?:quote|quotation|citation)", ("quote", 0), False),
+    (r"(?:previous|preceding|this|whole|entire|above|the) paragraph", ("paragraph", 0), False),
+]
+_KINDS = [
+    (r"\b(?:two|double|2)(?: vertical)? lines?\b|\bdouble line\b", "margin-double-line"),
+    (r"\bquestion mark\b", "margin-query"),
+    (r"\bexclamation (?:point|mark)\b", "margin-exclamation"),
+    (r"\b(?:single |one |a |an additional |additional )?(?:vertical )?line\b", "margin-line"),
+]
+_EXTENT = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EXTENTS)), re.IGNORECASE)
+_KIND = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS)), re.IGNORECASE)
+_DESCRIBES_MARK = re.compile(r"\b(?:highlighted|marked|underlined|lines?|question mark|exclamation)\b", re.IGNORECASE)
+
+
+@dataclass
+class Mark:
+    """One mark a note describes: which passage, which @rend, whether the extent is certain."""
+
+    extent: tuple[str, int]
+    rend: str
+    uncertain: bool
+
+
+def describe(note_text: str) -> list[Mark]:
+    """The marks a translator's note describes, outermost first; [] if it describes none."""
+    if not _DESCRIBES_MARK.search(note_text):
+        return []
+    referents = []
+    for match in _EXTENT.finditer(note_text):
+        index = int(match.lastgroup[1:])
+        referents.append((match.start(), _EXTENTS[index][1], _EXTENTS[index][2]))
+    if not referents:
+        referents = [(0, ("paragraph", 0), True)]
+    kinds: dict[int, list[str]] = {i: [] for i in range(len(referents))}
+    for match in _KIND.finditer(note_text):
+        rend = _KINDS[int(match.lastgroup[1:])][1]
+        owner = max((i for i, r in enumerate(referents) if r[0] < match.start()), default=0)
+        if rend not in kinds[owner]:
+            kinds[owner].append(rend)
+    marks = []
+    for i, (_, extent, uncertain) in enumerate(referents):
+        for rend in kinds[i] or ["margin-mark"]:
+            marks.append(Mark(extent, rend, uncertain))
+    size = {"paragraph": 100, "sentences": 10, "quote": 1}
+    return sorted(marks, key=lambda m: -(size[m.extent[0]] + m.extent[1]))
+
+
+def _end_before(items: list, stop: int) -> tuple[int, int] | None:
+    """The position after the last non-space character before index ``stop``."""
+    for index in range(stop - 1, -1, -1):
+        item = items[index]
+        if isinstance(item, str):
+            if item.rstrip():
+                return index, len(item.rstrip())
+        else:
+            return index + 1, 0
+    return None
+
+
+def _span(items: list, stop: int, extent: tuple[str, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    end = _end_before(items, stop)
+    if end is None:
+        return None
+    kind, count = extent
+    if kind == "quote":
+        for index in range(stop - 1, -1, -1):
+            item = items[index]
+            if isinstance(item, Node) and item.tag in ("quote", "cit"):
+                return (index, 0), (index + 1, 0)
+        kind = "paragraph"
+    text, where = flatten(items)
+    end_flat = _flat_index(items, end)
+    starts = [s for s in sentence_starts(items) if s < end_flat and text[s:end_flat].strip()]
+    if not starts:
+        return None
+    if kind == "paragraph":
+        start = starts[0]
+    else:
+        start = starts[max(0, len(starts) - count)]
+    return where[start], end
+
+
+def _flat_index(items: list, position: tuple[int, int]) -> int:
+    index, offset = position
+    total = 0
+    for i, item in enumerate(items[:index]):
+        total += len(item) if isinstance(item, str) else len(flatten([item])[0])
+    return total + (offset if index < len(items) and isinstance(items[index], str) else 0)
+
+
+class Linker:
+    """Numbers translator's notes, wraps the passages they describe, fills ``@target``."""
+
+    def __init__(self):
+        self.marks = 0
+        self.notes = 0
+        self.unsure: list[str] = []
+        self.unlinked: list[str] = []
+
+    def link(self, container: Node) -> None:
+        """Process every translator's note among ``container``'s children, in order."""
+        index = 0
+        while index < len(container.children):
+            item = container.children[index]
+            if isinstance(item, Node) and item.tag == "note" and item.attrib.get("type") == "translator":
+                self.notes += 1
+                item.attrib["n"] = str(self.notes)
+                index = self._link_note(container, index, item)
+            index += 1
+
+    def _link_note(self, container: Node, index: int, note: Node) -> int:
+        note_text = text_of(note.children)
+        ids = []
+        target_list, stop = container, index
+        for mark in describe(note_text):
+            span = _span(target_list.children, stop, mark.extent)
+            if span is None:
+                break
+            self.marks += 1
+            attrib = {"rend": mark.rend, "hand": "#reader1", "resp": "#encoder"}
+            if mark.uncertain:
+                attrib["cert"] = "low"
+            attrib["xml:id"] = f"mark-{self.marks}"
+            target_list.children, hi = wrap(target_list.children, span[0], span[1], Node("hi", attrib))
+            ids.append(f"#mark-{self.marks}")
+            if mark.uncertain:
+                self.unsure.append(f"note {self.notes}: “{note_text.strip()}” — extent not locatable, the paragraph is marked with cert=\"low\"")
+            target_list, stop = hi, len(hi.children)
+        if ids:
+            note.attrib["target"] = " ".join(ids)
+        elif describe(note_text):
+            self.unlinked.append(f"note {self.notes}: no passage before it to mark")
+        # Wrapping split strings before the note: find it again (nodes compare by identity).
+        return next(i for i, child in enumerate(container.children) if child is note)

@@ -1,0 +1,74 @@
+"""Tagging persons, organizations and places from the register (the gazetteer).
+
+The register is a TEI file whose ``<person>``, ``<org>`` and ``<place>``
+entries list every form of a name as ``<persName>``/``<orgName>``/
+``<placeName>`` children. Every form found in the text (longest first, whole
+words, case as written) becomes a name element with ``@ref`` pointing at the
+entry. A name the register does not hold is not tagged: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TeikitError
+from ..xmlparse import parse_file
+from .model import Node, map_text, regex_pass
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+_KINDS = {"person": "persName", "org": "orgName", "place": "placeName"}
+#: Where names are never tagged: corrections, labels, descriptions, titles, names.
+SKIP = frozenset({"sic", "corr", "desc", "label", "title", "date", "num", "persName", "orgName", "placeName", "abbr"})
+#: The bundled edition's register, used when none sits next to the source.
+BUNDLED_REGISTER = Path(__file__).resolve().parents[3] / "tei" / "register.xml"
+
+
+@dataclass
+class Register:
+    """Name forms → (element name, entry id); ``href`` is how TEI files refer to the register."""
+
+    forms: dict[str, tuple[str, str]]
+    href: str = "register.xml"
+
+    def __post_init__(self):
+        ordered = sorted(self.forms, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])") if ordered else None
+
+    def tag(self, items: list) -> list:
+        """Tag every register form in ``items`` (recursively, outside :data:`SKIP`)."""
+        if self.pattern is None:
+            return items
+
+        def make(match):
+            element, ident = self.forms[match.group()]
+            return Node(element, {"ref": f"{self.href}#{ident}"}, [match.group()])
+
+        return map_text(items, regex_pass(self.pattern, make), SKIP)
+
+
+def load_register(path: str | os.PathLike, href: str = "register.xml") -> Register:
+    """Read the register file at ``path``."""
+    tree = parse_file(path)
+    forms: dict[str, tuple[str, str]] = {}
+    for kind, element in _KINDS.items():
+        for entry in tree.iterfind(f".//tei:{kind}", NS):
+            ident = entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            if not ident:
+                raise TeikitError(f"<{kind}> without xml:id in the register", str(path), entry.sourceline)
+            for name in entry.iterfind(f"tei:{element}", NS):
+                form = " ".join("".join(name.itertext()).split())
+                if form:
+                    forms.setdefault(form, (element, ident))
+    return Register(forms, href)
+
+
+def find_register(source: str | os.PathLike | None) -> Path | None:
+    """``register.xml`` next to the source, else the bundled edition's register, else None."""
+    if source is not None:
+        beside = Path(source).resolve().parent / "register.xml"
+        if beside.is_file():
+            return beside
+    return BUNDLED_REGISTER if BUNDLED_REGISTER.is_file() else None

@@ -1,0 +1,63 @@
+"""The conversion report: what each bracket became, and what to review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """A problem the converter worked around (unclosed or stray bracket, unsure case)."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One bracketed insertion: where, which rule, which element, the source text."""
+
+    line: int
+    column: int
+    rule: str
+    element: str
+    source: str
+    unsure: bool = False
+
+
+@dataclass
+class Report:
+    """Entries in source order, warnings, and notes on inferred links."""
+
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """How many brackets each rule took."""
+        out: dict[str, int] = {}
+        for entry in self.entries:
+            out[entry.rule] = out.get(entry.rule, 0) + 1
+        return out
+
+    def to_text(self) -> str:
+        """The report as plain text for an editor."""
+        lines = [f"Conversion report for {self.name}", ""]
+        lines.append("Bracketed insertions:")
+        for entry in sorted(self.entries, key=lambda e: (e.line, e.column)):
+            flag = "  UNSURE" if entry.unsure else ""
+            source = entry.source if len(entry.source) <= 70 else entry.source[:67] + "..."
+            lines.append(f"  {self.name}:{entry.line}:{entry.column}: {entry.rule} -> {entry.element}: {source}{flag}")
+        lines.append("")
+        lines.append("Counts: " + ", ".join(f"{rule} {n}" for rule, n in sorted(self.counts().items())))
+        unsure = [e for e in self.entries if e.unsure]
+        lines.append("")
+        lines.append(f"To review ({len(unsure) + len(self.warnings) + len(self.review)}):")
+        for warning in self.warnings:
+            lines.append(f"  {self.name}:{warning.line}: warning: {warning.message}")
+        for entry in unsure:
+            lines.append(f"  {self.name}:{entry.line}: unrecognized bracket kept as <note type=\"editorial\">: {entry.source}")
+        for item in self.review:
+            lines.append(f"  {item}")
+        return "\n".join(lines) + "\n"

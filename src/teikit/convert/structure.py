@@ -1,0 +1,209 @@
+"""Blocks → the document's structure: opener, titles, sections, paragraphs, closer.
+
+The header area is the run of lines at the top that look like an opener
+(classification, copy number, stamp, sender, dateline, number, handwriting)
+or a title; the first line that does not ends it. Sections are lines holding
+only a numeral (``I.``, ``1.``, full-width ``１．``), optionally with a short
+heading; ``x x x`` is a separator; trailing blocks that end with a signature
+under an upper-case job title form the closer. Everything else is a ``<p>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .dates import DATE
+from .lexer import Block
+from .model import Node, merge, text_of
+
+_CLASSIFICATION = re.compile(
+    r"^(?:(?:TOP |Top |STRICTLY |Strictly )?(?:SECRET|Secret|CONFIDENTIAL|Confidential)(?: and Personal| AND PERSONAL)?"
+    r"|Indefinite Duration|INDEFINITE DURATION|Reproduction prohibited|REPRODUCTION PROHIBITED"
+    r"|Not for publication|NOT FOR PUBLICATION|Personal|PERSONAL|Urgent|URGENT|Priority|PRIORITY"
+    r"|For official use only|FOR OFFICIAL USE ONLY|Special file|SPECIAL FILE)\.?$"
+)
+_COPY = re.compile(r"^(?:(?:Copy|COPY|Copies)\s*(?:N[ºo°]|No\.?|#)\s*:?\s*\S+.*|No\. ?\d+ of \d+ copies)$")
+_NUMBER = re.compile(r"^(?:N[ºo°]|No\.|#)\s*:?\s*[\w/.-]+$")
+_SENDER_WORDS = re.compile(r"\b(?:EMBASSY|MINISTRY|BUREAU|DEPARTMENT|COMMITTEE|CONSULATE|OFFICE|AGENCY|LEGATION|MISSION"
+                           r"|Embassy|Ministry|Bureau|Department|Committee|Consulate|Office|Agency|Legation|Mission)\b")
+_GENRE = re.compile(r"^\([A-Z][A-Za-z ’'-]{2,40}\)$")
+_ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\.(?:\s+(?P<title>[^.]{1,100}))?$")
+_ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?$")
+_SEPARATOR = re.compile(r"^(?:x x x|X X X|\* \* \*|\*\*\*|x{3}|-{3,}|_{3,})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def logical_lines(items: list) -> list[list]:
+    """Split a block's items at its top-level line breaks (breaks inside brackets stay)."""
+    lines: list[list] = [[]]
+    for item in items:
+        if isinstance(item, Node) and item.tag == "lb":
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    return [merge(line) for line in lines]
+
+
+def _only_node(line: list, *tags_types: tuple[str, str | None]) -> bool:
+    content = [item for item in line if not (isinstance(item, str) and not item.strip())]
+    if len(content) != 1 or not isinstance(content[0], Node):
+        return False
+    node = content[0]
+    return any(node.tag == tag and (kind is None or node.attrib.get("type") == kind) for tag, kind in tags_types)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _is_title_case(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 14 or text[-1] in ".:;,":
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return words[0][:1].isupper() and capitals * 2 >= len(words)
+
+
+def classify_header_line(line: list, have_title: bool) -> str | None:
+    """The opener or title role of one logical line, or None when the header is over."""
+    text = text_of(line).strip()
+    if not text:
+        return None
+    if _only_node(line, ("stamp", None), ("note", "handwritten"), ("note", "stamp")):
+        return "apparatus"
+    if _CLASSIFICATION.match(text):
+        return "classification"
+    if _COPY.match(text):
+        return "copy"
+    if _NUMBER.match(text):
+        return "number"
+    if DATE.fullmatch(text):
+        return "dateline"
+    lead = line[0] if isinstance(line[0], str) else ""
+    if lead.strip() and _SENDER_WORDS.search(lead) and (_is_upper(lead) or _is_title_case(lead.strip())) and len(lead) < 90:
+        return "sender"
+    if _GENRE.match(text):
+        return "genre"
+    if _is_upper(text) and not _ROMAN.match(text) and not _SEPARATOR.match(text):
+        return "title"
+    if not have_title and _is_title_case(text) and len(text) < 90 and not section_number(text):
+        return "title"
+    return None
+
+
+def section_number(text: str) -> str | None:
+    """The section number (arabic) if ``text`` is a section heading line."""
+    match = _ROMAN.match(text) or _ARABIC.match(text)
+    if not match:
+        return None
+    numeral = match.group("n")
+    if numeral[0] in _ROMAN_VALUES:
+        values = [_ROMAN_VALUES[c] for c in numeral]
+        total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+        return str(total)
+    return str(int("".join(str(unicodedata.digit(c)) for c in numeral)))
+
+
+def _with_num(line: list) -> list:
+    """Mark the first number of a copy or number line as ``<num>``."""
+    if not line or not isinstance(line[0], str):
+        return line
+    match = re.search(r"\d+", line[0])
+    if not match:
+        return line
+    text = line[0]
+    value = str(int(match.group()))
+    return merge([text[:match.start()], Node("num", {"value": value}, [match.group()]), text[match.end():]] + line[1:])
+
+
+def _opener_item(role: str, line: list) -> Node | list:
+    if role in ("classification", "sender"):
+        return Node("seg", {"type": role}, line)
+    if role == "copy":
+        return Node("seg", {"type": "copy"}, _with_num(line))
+    if role == "number":
+        return Node("seg", {"type": "number"}, _with_num(line))
+    if role == "dateline":
+        return Node("dateline", {}, line)
+    return line
+
+
+def _join_lines(lines: list[list]) -> list:
+    out: list = []
+    for index, line in enumerate(lines):
+        if index:
+            out.append(Node("lb"))
+        out.extend(line)
+    return merge(out)
+
+
+def _is_signed(lines: list[list]) -> bool:
+    if len(lines) < 2:
+        return False
+    last = [item for item in lines[-1] if not (isinstance(item, str) and not item.strip())]
+    signature = bool(last) and isinstance(last[0], Node) and last[0].tag == "gap" and last[0].attrib.get("reason") == "signature"
+    return signature and all(_is_upper(text_of(line)) for line in lines[:-1])
+
+
+def _signed(lines: list[list]) -> Node:
+    return Node("signed", {}, [Node("roleName", {}, _join_lines(lines[:-1])), Node("lb")] + lines[-1])
+
+
+def build_structure(blocks: list[Block]) -> Node:
+    """Arrange the classified blocks into ``<div type="document">``."""
+    document = Node("div", {"type": "document"})
+    groups = [logical_lines(block.items) for block in blocks]
+    # The header area.
+    opener: list = []
+    have_title = False
+    body_groups: list[list[list]] = []
+
+    def flush_opener():
+        if opener:
+            document.children.append(Node("opener", {}, merge(opener)))
+            opener.clear()
+
+    for group_index, group in enumerate(groups):
+        for line_index, line in enumerate(group):
+            role = classify_header_line(line, have_title)
+            if role is None:
+                body_groups = [group[line_index:]] + groups[group_index + 1:]
+                break
+            if role in ("title", "genre"):
+                flush_opener()
+                head_type = "main" if role == "title" and not have_title else ("genre" if role == "genre" else "sub")
+                document.children.append(Node("head", {"type": head_type}, line))
+                have_title = have_title or role == "title"
+            else:
+                if opener:
+                    opener.append(Node("lb"))
+                item = _opener_item(role, line)
+                opener.extend(item if isinstance(item, list) else [item])
+        else:
+            continue
+        break
+    flush_opener()
+    # The closer: trailing signature blocks.
+    signed: list[Node] = []
+    while body_groups and _is_signed(body_groups[-1]):
+        signed.insert(0, _signed(body_groups.pop()))
+    container = document
+    for group in body_groups:
+        number = section_number(text_of(group[0]).strip())
+        if number is not None:
+            container = Node("div", {"type": "section", "n": number}, [Node("head", {}, group[0])])
+            document.children.append(container)
+            group = group[1:]
+            if not group:
+                continue
+        if len(group) == 1 and _SEPARATOR.match(text_of(group[0]).strip()):
+            container.children.append(Node("milestone", {"unit": "section", "rend": text_of(group[0]).strip()}))
+            continue
+        container.children.append(Node("p", {}, _join_lines(group)))
+    if signed:
+        document.children.append(Node("closer", {}, signed))
+    if not any(child.tag in ("p", "div", "closer") for child in document.children):
+        document.children.append(Node("p"))
+    return document
