@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 
 from pdf_checks import P5SUBSET, WORD, mapped_characters, need_poppler, words_of_pdf
+from teikit.errors import TeikitError
 from teikit.xmlparse import parse_bytes, parse_file
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -61,11 +62,17 @@ def test_every_script_has_a_glyph(renderer, tmp_path):
     assert not missing
 
 
-def test_a_non_tei_root_still_renders(renderer, tmp_path):
+def test_a_tei_element_other_than_TEI_as_root_renders(renderer, tmp_path):
     need_poppler()
-    tree = parse_bytes(b"<doc><para>Plain <b>XML</b> text</para></doc>", "plain.xml")
-    path = _render(renderer, tree, tmp_path, "plain")
-    assert {"Plain", "XML", "text"} <= words_of_pdf(path)
+    tree = parse_bytes(b'<div xmlns="http://www.tei-c.org/ns/1.0"><p>Only a <hi>division</hi></p></div>', "div.xml")
+    path = _render(renderer, tree, tmp_path, "div")
+    assert {"Only", "a", "division"} <= words_of_pdf(path)
+
+
+def test_a_root_outside_the_tei_namespace_is_refused(renderer):
+    tree = parse_bytes(b"<TEI>\n<text><p>Plain XML</p></text></TEI>", "plain.xml")
+    with pytest.raises(TeikitError, match=r"plain\.xml:1: not a TEI P5 document"):
+        renderer.render(tree, name="plain.xml")
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import TEI_NS
 from ..errors import TeikitError
 from ..xslt import XSLT_DIR, Stylesheet
 from . import fonts
@@ -78,7 +79,12 @@ class PdfRenderer:
         return self._compilers[paths]
 
     def render(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> bytes:
-        """Typeset ``tree`` (a TEI document) and return the PDF's bytes."""
+        """Typeset ``tree`` (a TEI document) and return the PDF's bytes.
+
+        Raises :class:`TeikitError` when the root is not a TEI element or the
+        document cannot be typeset; nothing is written anywhere.
+        """
+        _check_tei(tree, name)
         data = self.data(tree, name=name)
         paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else self._core_fonts
         inputs = {"doc": data, "fonts": json.dumps(_families(paths))}
@@ -90,6 +96,15 @@ class PdfRenderer:
             raise TeikitError(f"typesetting failed: {_first_line(err)}", name) from None
         self.warnings = [Warning_(None, _first_line(w)) for w in warnings]
         return pdf
+
+
+def _check_tei(tree: etree._ElementTree | etree._Element, name: str) -> None:
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    qname = etree.QName(root)
+    if qname.namespace != TEI_NS:
+        where = f"{{{qname.namespace}}}" if qname.namespace else "no namespace"
+        raise TeikitError(f"not a TEI P5 document: the root element is <{qname.localname}> in {where}",
+                          name, root.sourceline)
 
 
 def _first_line(err: object) -> str:
