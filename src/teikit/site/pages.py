@@ -1,7 +1,7 @@
 """The edition's own pages: index, register and search, plus edition.xml.
 
 Written in Python with lxml's element API rather than XSLT: their input is
-the build's aggregated JSON records (catalogue data, mentions, words), not a
+the build's aggregated JSON records (catalogue data, mentions) and word lists, not a
 TEI document, so an XSLT would first need that data turned into XML, and a
 second Saxon compilation would be paid on every build. lxml escapes every
 text and attribute value, and the pages are serialized as HTML5.
@@ -274,6 +274,6 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
     write_atomic(site / "index.html", index_page(docs, edition))
     write_atomic(site / "register.html", register_page(entries, docs, edition))
     write_atomic(site / "search.html", search_page(edition))
-    write_atomic(site / "search-index.js", search.index_script(docs))
+    write_atomic(site / "search-index.js", search.index_script(site, docs))
     corpus.write_corpus(site / "edition.xml", edition, register,
                         [site / OUTPUTS["fragment"].format(id=d) for d in sorted(docs)])

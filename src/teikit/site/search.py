@@ -15,6 +15,10 @@ for thousands of documents without a search server.
 from __future__ import annotations
 
 import json
+from array import array
+from pathlib import Path
+
+from .worker import OUTPUTS
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -48,21 +52,29 @@ def decode_postings(text: str) -> list[int]:
     return numbers
 
 
-def build_index(docs: dict[str, dict]) -> dict:
-    """The index for ``{doc id: manifest entry}`` (documents in id order)."""
+def build_index(site: Path, docs: dict[str, dict]) -> dict:
+    """The index for ``{doc id: manifest entry}`` (documents numbered in id order).
+
+    Each document's words are read from its words file in ``site``; posting
+    lists are kept as compact integer arrays until they are encoded.
+    """
     table = []
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, array] = {}
     for number, doc_id in enumerate(sorted(docs)):
         record = docs[doc_id]["record"]
         table.append([doc_id, record["title"], record["date_text"] or record["date"], record["description"]])
-        for word in record["words"]:
-            postings.setdefault(word, []).append(number)
-    return {"docs": table, "words": {w: encode_postings(postings[w]) for w in sorted(postings)}}
+        words = (site / OUTPUTS["words"].format(id=doc_id)).read_text(encoding="utf-8").split()
+        for word in words:
+            found = postings.get(word)
+            if found is None:
+                found = postings[word] = array("I")
+            found.append(number)
+    return {"docs": table, "words": {w: encode_postings(postings.pop(w)) for w in sorted(postings)}}
 
 
-def index_script(docs: dict[str, dict]) -> str:
+def index_script(site: Path, docs: dict[str, dict]) -> str:
     """The text of ``search-index.js``."""
-    data = json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(build_index(site, docs), ensure_ascii=False, separators=(",", ":"))
     # U+2028/2029 are legal in JSON but not in older JavaScript string literals.
     data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"window.TEIKIT_SEARCH={data};\n"

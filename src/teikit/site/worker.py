@@ -27,6 +27,7 @@ OUTPUTS = {
     "pdf": "documents/{id}.pdf",
     "tei": "tei/{id}.xml",
     "fragment": ".teikit/corpus/{id}.xml",
+    "words": ".teikit/words/{id}.txt",
 }
 #: How the document page reaches the other files of the site.
 TEI_HREF = "../tei/{id}.xml"
@@ -174,7 +175,6 @@ def process(task: Task) -> dict:
 
         record = records.catalogue(tree)
         record["mentions"] = records.merge_mentions(records.register_refs(tree), linked)
-        record["words"] = records.search_words(tree)
         record["source"] = Path(task.path).name
 
         outputs = {
@@ -182,6 +182,9 @@ def process(task: Task) -> dict:
             "tei": etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n",
             # The root element with corpus-unique ids, spliced into edition.xml.
             "fragment": corpus.fragment(tree, task.doc_id),
+            # Kept out of the manifest: read one document at a time when the
+            # search index is built, so the build's memory does not grow with them.
+            "words": " ".join(records.search_words(tree)).encode("utf-8"),
         }
         if pdf_bytes is not None:
             outputs["pdf"] = pdf_bytes
