@@ -13,8 +13,10 @@ from .site import build_site, merge_sites, parse_shard
 def _finish(summary) -> None:
     for warning in summary.warnings:
         click.echo(warning, err=True)
-    for path in summary.superseded:
-        click.echo(f"{path}: note: not converted; the TEI file with the same name is used", err=True)
+    if summary.superseded:
+        # The bundled edition keeps each TEI file's source text beside it: one line, not one per file.
+        click.echo(f"{len(summary.superseded)} plain-text source(s) not converted: a TEI file of the same name is used",
+                   err=True)
     click.echo(summary.text(), err=True)
     if not summary.ok:
         raise TeikitError(f"{len(summary.failed)} document(s) failed and were left out of the site")
