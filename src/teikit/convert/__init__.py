@@ -42,7 +42,8 @@ class Conversion:
 
 def serialize(tree: etree._ElementTree) -> bytes:
     """Serialize a TEI tree with an XML declaration and a final newline."""
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+    declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    return declaration + etree.tostring(tree, xml_declaration=False, encoding="UTF-8") + b"\n"
 
 
 _NO_METADATA = "no metadata sidecar (NAME.meta.toml): the header has defaults only"

@@ -14,7 +14,7 @@ from .dates import mark_dates
 from .header import build_header
 from .lexer import Problem, parse_block, split_blocks
 from .marks import Linker
-from .model import TEI_NS, Bracket, Node, map_text, merge, regex_pass, text_of, to_element, walk
+from .model import TEI_NS, Bracket, Node, indent, map_text, merge, regex_pass, text_of, to_element, walk
 from .names import Register
 from .quotes import mark_citations, mark_quotes
 from .report import Entry, Report, Warning_
@@ -112,6 +112,7 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     root = Node("TEI", {"xml:id": _document_id(name), "xml:lang": "en"},
                 [header, Node("text", {}, [Node("body", {}, body)])])
     element = to_element(root, nsmap={None: TEI_NS})
+    indent(element)
     return etree.ElementTree(element), report
 
 

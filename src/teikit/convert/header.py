@@ -87,6 +87,10 @@ def _date_text(iso: str) -> str:
     return iso
 
 
+def _gi(name: str) -> Node:
+    return Node("gi", {}, [name])
+
+
 def _p(text: str) -> Node:
     return Node("p", {}, [text])
 
@@ -130,16 +134,19 @@ def build_header(meta: dict, *, fallback_title: str, has_marks: bool, register_h
     file_desc.append(Node("sourceDesc", {}, [_source_desc(meta, has_marks)]))
 
     editorial = [
-        _p("Converted by teikit from a plain-text translation. Each source line is kept; line breaks inside a "
-           "paragraph are <lb/>. Bracketed insertions are encoded as elements with resp=\"#translator\"; the "
-           "export regenerates the brackets, so the plain text can be recovered exactly."),
-        _p("Translator's notes about marks a later reader made in the margin point (@target) at <hi> elements "
-           "around the passages they describe; these links are inferences of the encoder (resp=\"#encoder\"). "
-           "Where the translation no longer shows the marked extent (underlining is not recorded in the "
-           "translation and is lost), the <hi> covers the smallest passage that surely contains it and has "
-           "cert=\"low\"."),
-        _p("Typing errors of the translation are kept in <sic> with the correction in <corr resp=\"#encoder\">; "
-           "facts are never corrected. Names are tagged only when the edition's register lists them."),
+        Node("p", {}, ["Converted by teikit from a plain-text translation. Each source line is kept; a line break "
+                       "inside a paragraph is an ", _gi("lb"), ". Bracketed insertions are encoded as elements with "
+                       "resp=\"#translator\"; the export regenerates the brackets, so the plain text can be recovered "
+                       "exactly."]),
+        Node("p", {}, ["Translator's notes about marks a later reader made in the margin point (target) at ", _gi("hi"),
+                       " elements around the passages they describe (rend: margin-mark, margin-line, margin-double-line, "
+                       "margin-query, margin-exclamation); these links are inferences of the encoder "
+                       "(resp=\"#encoder\"). Underlining in the original is not recorded in the translation and is "
+                       "lost: where a note's extent can no longer be located, the ", _gi("hi"),
+                       " covers the smallest passage that surely contains it and has cert=\"low\"."]),
+        Node("p", {}, ["Typing errors of the translation are kept in ", _gi("sic"), " with the correction in ",
+                       _gi("corr"), " (resp=\"#encoder\"); facts are never corrected. Names are tagged only when the "
+                       "edition's register lists them; dates carry ISO values."]),
     ]
     encoding = Node("encodingDesc", {}, [Node("editorialDecl", {}, editorial)])
 
@@ -166,7 +173,7 @@ def _source_desc(meta: dict, has_marks: bool) -> Node:
         "A later reader who marked passages in the margin (lines, question marks, exclamation marks), "
         "known only from the translator's notes."])
     if meta.get("archive") or has_marks:
-        identifier = [Node("repository", {}, [meta.get("archive", "unknown")])]
+        identifier = [Node("repository", {}, [meta.get("archive", "not stated by the publisher")])]
         if meta.get("call_number"):
             identifier.append(Node("idno", {}, [meta["call_number"]]))
         ms = [Node("msIdentifier", {}, identifier)]

@@ -170,3 +170,26 @@ def _fill(element: etree._Element, node: Node) -> None:
             _fill(last, child)
         else:  # a Bracket never survives classification
             raise TypeError(f"unclassified bracket at line {child.line}")
+
+
+#: Elements that hold only elements: indented for readers; mixed content never is.
+ELEMENT_ONLY = frozenset({
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "notesStmt", "sourceDesc", "msDesc",
+    "msIdentifier", "physDesc", "handDesc", "encodingDesc", "editorialDecl", "profileDesc", "langUsage",
+    "respStmt", "availability", "abstract", "creation", "text", "body", "div", "closer",
+})
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Indent element-only content (whitespace there is insignificant); leave mixed content alone."""
+    local = etree.QName(element).localname
+    children = list(element)
+    if local not in ELEMENT_ONLY or not children or (element.text or "").strip() \
+            or any((child.tail or "").strip() for child in children):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in children:
+        child.tail = pad
+        indent(child, level + 1)
+    children[-1].tail = "\n" + "  " * level
