@@ -20,7 +20,7 @@ def _interactive(stream: TextIO) -> bool:
 
 
 class Progress:
-    """Reports each finished document; silent when ``quiet``."""
+    """Reports each finished document; only failures when ``quiet``."""
 
     WIDTH = 28
 
@@ -35,10 +35,8 @@ class Progress:
         self.started = time.perf_counter()
 
     def note(self, message: str) -> None:
-        """A line of its own (a failure, a warning), above the bar on a terminal."""
-        if self.quiet:
-            return
-        if self.tty:
+        """A line of its own (a failure), above the bar on a terminal; printed even when quiet."""
+        if self.tty and not self.quiet:
             self.stream.write("\r\x1b[K")
         self.stream.write(message + "\n")
         self._redraw()
