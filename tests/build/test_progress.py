@@ -46,6 +46,6 @@ def test_quiet():
     stream = io.StringIO()
     progress = Progress(1, stream, quiet=True)
     progress.advance("a", "built", 0.1)
-    progress.note("hidden")
+    progress.note("x.txt:1: failures still show")
     progress.finish()
-    assert stream.getvalue() == ""
+    assert stream.getvalue() == "x.txt:1: failures still show\n"

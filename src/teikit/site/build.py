@@ -249,7 +249,7 @@ def build_site(
             else:
                 summary.reused.append(doc_id)
         summary.seconds = time.perf_counter() - clock
-        _report_failures(summary, stream, quiet)
+        _report_failures(summary, stream)
         return summary
 
     staging = _Staging(site)
@@ -320,9 +320,7 @@ def build_site(
     return summary
 
 
-def _report_failures(summary: Summary, stream: TextIO, quiet: bool) -> None:
-    if quiet:
-        return
+def _report_failures(summary: Summary, stream: TextIO) -> None:
     for lines in summary.failed.values():
         for line in lines:
             stream.write(line + "\n")
