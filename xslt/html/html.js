@@ -85,10 +85,23 @@
     popover.style.top = (b.bottom - box.top + 6) + 'px';
   }
 
+  /* The popover shows a copy of the note's entry in the list of notes. */
+  function fill(popover) {
+    var body = popover.querySelector('.popover-body');
+    if (!body || body.childNodes.length) return;
+    var entry = document.getElementById(body.dataset.from);
+    var source = entry ? entry.querySelector('.endnote-body') : null;
+    if (!source) return;
+    Array.prototype.forEach.call(source.childNodes, function (node) {
+      body.appendChild(node.cloneNode(true));
+    });
+  }
+
   function openNote(button) {
     closeNote(false);
     var popover = document.getElementById(button.getAttribute('aria-controls'));
     if (!popover) return;
+    fill(popover);
     popover.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     place(button, popover);

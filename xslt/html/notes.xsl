@@ -47,12 +47,9 @@
               <span class="popover-title"><xsl:value-of select="$kind, $label"/></span>
               <button type="button" class="popover-close" aria-label="Close note {$label}">×</button>
             </span>
-            <span class="popover-body">
-              <xsl:apply-templates mode="html">
-                <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
-                <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
-              </xsl:apply-templates>
-            </span>
+            <!-- Filled from the note's entry in the list by the script when
+                 opened, so that a note's words are not in the page three times. -->
+            <span class="popover-body" data-from="tk-note-{$i}"></span>
             <a class="popover-more" href="#tk-note-{$i}">In the list of notes</a>
           </span>
         </span>
@@ -67,11 +64,11 @@
     <xsl:element name="{if ($tk:in-phrase or ../text()[normalize-space()]) then 'span' else 'p'}">
       <xsl:attribute name="class" select="'note', 'note-inline', tk:tokens(@type) ! ('note-' || .)" separator=" "/>
       <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
-      <span class="bracket">[</span>
+      <xsl:text>[</xsl:text>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <span class="bracket">]</span>
+      <xsl:text>]</xsl:text>
     </xsl:element>
   </xsl:template>
 

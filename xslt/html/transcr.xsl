@@ -60,22 +60,22 @@
   <xsl:template match="tei:supplied" mode="html">
     <span class="supplied" title="Supplied by {tk:by(.)}">
       <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
-      <span class="bracket">[</span>
+      <xsl:text>[</xsl:text>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <span class="bracket">]</span>
+      <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:gloss" mode="html">
     <span class="gloss" title="Gloss by {tk:by(.)}">
       <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
-      <span class="bracket">[</span>
+      <xsl:text>[</xsl:text>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <span class="bracket">]</span>
+      <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 
@@ -85,7 +85,7 @@
     <span class="gap{tk:tokens(@reason) ! (' gap-' || .)}"
         title="{if (@reason = 'signature') then 'Signature' else 'Not transcribed' || (' (' || normalize-space(@reason) || ')')[current()/@reason]}">
       <xsl:apply-templates select="@xml:id" mode="html-attr"/>
-      <span class="bracket">[</span><xsl:value-of select="$what"/><span class="bracket">]</span>
+      <xsl:text>[</xsl:text><xsl:value-of select="$what"/><xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 
@@ -143,11 +143,11 @@
       </abbr>
       <xsl:text> </xsl:text>
       <span class="expan" title="Expansion by {tk:by(tei:expan[1])}">
-        <span class="bracket">[</span>
+        <xsl:text>[</xsl:text>
         <xsl:apply-templates select="tei:expan[1]/node()" mode="html">
           <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
-        <span class="bracket">]</span>
+        <xsl:text>]</xsl:text>
       </span>
     </span>
   </xsl:template>
