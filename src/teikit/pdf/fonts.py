@@ -25,15 +25,18 @@ FONT_ROOTS = (
 )
 
 #: Font files enough for the corpus's scripts (by file name, found anywhere
-#: under the Noto folders).
-CORE_FILES = (
-    "NotoSerif-Regular.ttf",
-    "NotoSerif-Bold.ttf",
-    "NotoSerif-Italic.ttf",
-    "NotoSerif-BoldItalic.ttf",
-    "NotoSerifCJK-Regular.ttc",
-    "NotoSerifCJK-Bold.ttc",
-)
+#: under the Noto folders), with the families they hold.
+CORE_FILES = {
+    "NotoSerif-Regular.ttf": ("Noto Serif",),
+    "NotoSerif-Bold.ttf": ("Noto Serif",),
+    "NotoSerif-Italic.ttf": ("Noto Serif",),
+    "NotoSerif-BoldItalic.ttf": ("Noto Serif",),
+    "NotoSerifCJK-Regular.ttc": ("Noto Serif CJK JP", "Noto Serif CJK KR"),
+    "NotoSerifCJK-Bold.ttc": ("Noto Serif CJK JP", "Noto Serif CJK KR"),
+}
+
+#: Families that Typst always has.
+EMBEDDED_FAMILIES = ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono")
 
 #: The order in which Typst looks for a glyph; families that are not
 #: installed are left out so that Typst does not warn about them.
@@ -116,3 +119,30 @@ def link_core_files(folder: Path) -> tuple[str, ...]:
     except OSError:
         return noto_dirs()
     return (str(folder),)
+
+
+def families(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The families of :data:`FAMILY_PREFERENCE` that ``paths`` provide, in order.
+
+    Typst warns about a family it does not have, so only present ones are
+    named. For the core folder the answer is known from the file names;
+    other folders are asked (which loads them).
+    """
+    have = set(EMBEDDED_FAMILIES)
+    for path in paths:
+        folder = Path(path)
+        names = os.listdir(folder) if folder.is_dir() else []
+        if all(name in CORE_FILES for name in names):
+            for name in names:
+                have.update(CORE_FILES[name])
+        else:
+            have.update(_scanned_families(path))
+    return tuple(f for f in FAMILY_PREFERENCE if f in have)
+
+
+@lru_cache(maxsize=8)
+def _scanned_families(folder: str) -> frozenset[str]:
+    import typst
+
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[folder])
+    return frozenset(fonts.families())

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -36,14 +35,6 @@ class Warning_:
 
     line: int | None
     message: str
-
-
-@lru_cache(maxsize=4)
-def _families(paths: tuple[str, ...]) -> tuple[str, ...]:
-    import typst
-
-    have = set(typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=list(paths)).families())
-    return tuple(f for f in fonts.FAMILY_PREFERENCE if f in have)
 
 
 class PdfRenderer:
@@ -87,7 +78,7 @@ class PdfRenderer:
         _check_tei(tree, name)
         data = self.data(tree, name=name)
         paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else self._core_fonts
-        inputs = {"doc": data, "fonts": json.dumps(_families(paths))}
+        inputs = {"doc": data, "fonts": json.dumps(fonts.families(paths))}
         try:
             pdf, warnings = self._compiler(paths).compile_with_warnings(
                 format="pdf", sys_inputs=inputs, pdf_standards=list(PDF_STANDARDS)
