@@ -23,13 +23,13 @@ _CLASSIFICATION = re.compile(
     r"|Not for publication|NOT FOR PUBLICATION|Personal|PERSONAL|Urgent|URGENT|Priority|PRIORITY"
     r"|For official use only|FOR OFFICIAL USE ONLY|Special file|SPECIAL FILE)\.?$"
 )
-_COPY = re.compile(r"^(?:(?:Copy|COPY|Copies)\s*(?:N[ºo°]|No\.?|#)\s*:?\s*\S+.*|No\. ?\d+ of \d+ copies)$")
+_COPY = re.compile(r"^(?:(?:Copy|COPY|Copies)\s*(?:N[ºo°]|No\.?|#)\s*:?\s*\S+.*|(?:Copy|COPY) [A-Z0-9]{1,3}|No\. ?\d+ of \d+ copies)$")
 _NUMBER = re.compile(r"^(?:N[ºo°]|No\.|#)\s*:?\s*[\w/.-]+$")
 _SENDER_WORDS = re.compile(r"\b(?:EMBASSY|MINISTRY|BUREAU|DEPARTMENT|COMMITTEE|CONSULATE|OFFICE|AGENCY|LEGATION|MISSION"
                            r"|Embassy|Ministry|Bureau|Department|Committee|Consulate|Office|Agency|Legation|Mission)\b")
 _GENRE = re.compile(r"^\([A-Z][A-Za-z ’'-]{2,40}\)$")
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\.(?:\s+(?P<title>[^.]{1,100}))?$")
-_ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?$")
+_ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?(?<![.:;,])$")
 _SEPARATOR = re.compile(r"^(?:x x x|X X X|\* \* \*|\*\*\*|x{3}|-{3,}|_{3,})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -73,6 +73,12 @@ def classify_header_line(line: list, have_title: bool) -> str | None:
         return None
     if _only_node(line, ("stamp", None), ("note", "handwritten"), ("note", "stamp")):
         return "apparatus"
+    # "[Handwritten] Copy A": judge the line by what follows the apparatus.
+    while line and isinstance(line[0], Node) and line[0].tag == "note":
+        line = merge([line[1:][0].lstrip()] + line[2:]) if len(line) > 1 and isinstance(line[1], str) else line[1:]
+        text = text_of(line).strip()
+        if not text:
+            return "apparatus"
     if _CLASSIFICATION.match(text):
         return "classification"
     if _COPY.match(text):
