@@ -40,7 +40,8 @@ def pdftotext(path: Path) -> str:
 def words_of_pdf(path: Path) -> set[str]:
     """Every word pdftotext finds, with words hyphenated at a line end also rejoined."""
     text = pdftotext(path)
-    joined = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    # Typst marks its own hyphenation with a soft hyphen (U+00AD) or "-"
+    joined = re.sub(r"(\w)[-\u00ad]\n(\w)", r"\1\2", text)
     # a footnote call sticks to the word before it: "leaders1" is "leaders"
     uncalled = re.sub(r"(?<=[^\W\d])\d+\b", " ", text)
     return set(WORD.findall(text)) | set(WORD.findall(joined)) | set(WORD.findall(uncalled))
