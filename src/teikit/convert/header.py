@@ -23,6 +23,7 @@ warning. Keys (TOML):
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -54,8 +55,10 @@ def read_metadata(path: str | os.PathLike) -> dict:
     except FileNotFoundError:
         raise TeikitError("no such file", name) from None
     except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
-        message = str(err).split(" (at line")[0]
+        # Python 3.11's TOMLDecodeError has the position only in its message.
+        where = re.search(r"\(at line (\d+)", str(err))
+        line = int(where.group(1)) if where else None
+        message = str(err).split(" (at ")[0]
         raise TeikitError(f"not valid TOML: {message}", name, line) from None
     except UnicodeDecodeError:
         raise TeikitError("not UTF-8 text", name, 1) from None

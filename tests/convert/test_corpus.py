@@ -1,0 +1,110 @@
+"""Every dev document and every unseen-genre fixture: valid TEI, lossless export."""
+
+from __future__ import annotations
+
+import pytest
+from convert_support import DEV_DIR, FIXTURES, NS, assert_lossless
+
+from teikit.convert import convert_file
+
+DOCUMENTS = sorted(DEV_DIR.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def converted():
+    return {path.name: convert_file(path) for path in DOCUMENTS}
+
+
+def _all(conversion, path):
+    return conversion.tree.getroot().xpath(path, namespaces=NS)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_valid_and_lossless(path, converted, assert_tei_all):
+    conversion = converted[path.name]
+    assert_tei_all(conversion.tree)
+    assert_lossless(conversion, path)
+
+
+def test_dev_corpus_is_present():
+    assert len(list(DEV_DIR.glob("*.txt"))) >= 3
+
+
+def test_puzanov_header_handwriting_and_romanization(converted):
+    doc = converted["su-puzanov-journal-1960-03-01.txt"]
+    stamp = _all(doc, "//t:stamp[@type='mfa']")[0]
+    assert stamp.get("rend") == "faded"
+    assert [d.get("when") for d in stamp.findall("t:date", NS)] == ["1960-03-25", "1960-04-09"]
+    hand = _all(doc, "//t:note[@type='handwritten']")[0]
+    assert hand.find("t:label", NS).text == "handwritten:"
+    assert hand.xpath(".//t:unclear[@reason='illegible']", namespaces=NS)
+    assert hand.xpath(".//t:unclear[not(@reason)][.='N. P. Varnov?']", namespaces=NS)
+    assert _all(doc, "//t:gloss[@type='romanization']")
+    assert _all(doc, "//t:choice[t:abbr='TsTAK']/t:expan[.='Central Telegraph Agency of Korea']")
+    assert _all(doc, "//t:supplied[.='him']")
+    assert len(_all(doc, "//t:gap[@reason='omitted']")) == 2
+
+
+def test_us_secrecy_dates_redactions_completions(converted):
+    doc = converted["su-report-us-secrecy-1962.txt"]
+    assert _all(doc, "//t:date[@when='1962-10-24'][.='24.X.62']")
+    assert _all(doc, "//t:gap[@reason='redacted']/t:desc[.='name and date redacted']")
+    completions = [s.text for s in _all(doc, "//t:supplied[@reason='incomplete']")]
+    assert completions == ["ed", "ister"]
+    assert _all(doc, "//t:gap[@reason='signature']")
+
+
+def test_japanese_sections_with_full_width_stops(converted):
+    doc = converted["jp-mofa-chinese-communist-problem-1967.txt"]
+    divs = _all(doc, "//t:div[@type='section']")
+    assert [d.get("n") for d in divs] == ["1", "2", "3"]
+    assert divs[0].find("t:head", NS).text.startswith("1．The Cultural Revolution")
+    assert [s.text for s in _all(doc, "//t:opener/t:seg[@type='classification']")] == ["Secret", "Indefinite Duration"]
+    assert _all(doc, "//t:dateline/t:date[@when='1967-11-18']")
+    assert _all(doc, "//t:gap[@reason='redacted']/t:desc[starts-with(., 'Paragraph’s first line')]")
+
+
+def test_unclosed_and_stray_brackets_warn_and_keep_words(converted):
+    doc = converted["telegram-unclosed.txt"]
+    messages = {(w.line, w.message.split(" at ")[0]) for w in doc.warnings}
+    assert (11, "unclosed bracket") in messages
+    assert (18, "stray closing bracket") in messages
+    assert any("unclosed" in w.message for w in doc.report.warnings)
+
+
+def test_telegram_conventions(converted):
+    doc = converted["telegram-unclosed.txt"]
+    assert _all(doc, "//t:opener/t:seg[@type='classification'][.='TOP SECRET']")
+    assert _all(doc, "//t:opener/t:seg[@type='copy']/t:num[@value='4']")
+    assert _all(doc, "//t:pb[@n='509']/following-sibling::t:note[1][@type='pagebreak'][.='Page 509']")
+    assert _all(doc, "//t:note[@type='emphasis']") and _all(doc, "//t:note[@type='sic']")
+    assert _all(doc, "//t:note[@type='query']") and _all(doc, "//t:ref[@type='footnote'][@n='1']")
+    note = _all(doc, "//t:note[@type='translator']")[0]
+    assert note.find("t:label", NS).text == "Translator note:"
+    hi = _all(doc, f"//t:hi[@xml:id='{note.get('target')[1:]}']")[0]
+    assert hi.get("rend") == "margin-line"
+    assert "".join(hi.itertext()).startswith("Mao Zedong said that")
+    assert _all(doc, "//t:closer/t:signed/t:roleName")
+
+
+def test_handwriting_and_redactions(converted):
+    doc = converted["handwriting-redactions.txt"]
+    assert _all(doc, "//t:opener/t:seg[@type='copy']/t:note[@type='handwritten']")
+    assert _all(doc, "//t:opener/t:stamp[@type='mfa-archive']/t:num[@value='1579']")
+    assert _all(doc, "//t:gap[@reason='omitted']/t:desc[.='.…']")
+    assert _all(doc, "//t:gap[@reason='redacted']/t:desc[.='name redacted']")
+    assert _all(doc, "//t:note[@type='handwritten']/t:quote/t:unclear[@reason='illegible']")
+    note = _all(doc, "//t:note[@type='translator']")[0]
+    assert note.find("t:label", NS).text == "Translator's note:"
+    # "underlined ... and a question mark": two marks on the same two sentences.
+    assert len(note.get("target").split()) >= 1
+    unsure = [e for e in doc.report.entries if e.unsure]
+    assert [e.source for e in unsure] == ["[Pyongyang]"]
+    assert any(w.line == 15 and "unclosed" in w.message for w in doc.warnings)
+
+
+def test_lists_citations_and_separators(converted):
+    doc = converted["list-and-form.txt"]
+    assert _all(doc, "//t:cit/t:bibl/t:title[@level='j'][.='Pravda']")
+    assert _all(doc, "//t:milestone[@rend='* * *']")
+    assert _all(doc, "//t:div[@type='section'][@n='1']/t:head[.='I.  General remarks']")
