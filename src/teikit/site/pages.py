@@ -163,7 +163,10 @@ def read_register(path: Path | None) -> list[dict]:
     entries = []
     for list_name, entry_name, name_name, section, _ in _KINDS:
         for entry in root.xpath(f"//t:{list_name}/t:{entry_name}[@xml:id]", namespaces=ns):
-            names = [" ".join("".join(n.itertext()).split()) for n in entry.xpath(f"t:{name_name}", namespaces=ns)]
+            # The name typed "main" first, then the others in register order.
+            elements = entry.xpath(f"t:{name_name}", namespaces=ns)
+            elements.sort(key=lambda n: n.get("type") != "main")
+            names = [" ".join("".join(n.itertext()).split()) for n in elements]
             names = [n for n in names if n] or [entry.get(f"{{{XML_NS}}}id")]
             wikidata = entry.xpath("t:idno[@type='wikidata']/text()", namespaces=ns)
             note = entry.xpath("t:note", namespaces=ns)
