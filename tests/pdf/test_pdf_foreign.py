@@ -7,7 +7,7 @@ import re
 import pytest
 from lxml import etree
 
-from pdf_checks import P5SUBSET, WORD, mapped_characters, need_poppler, words_of_pdf
+from pdf_checks import P5SUBSET, WORD, mapped_characters, need_poppler, words_of_pdf, xmp
 from teikit.errors import TeikitError
 from teikit.xmlparse import parse_bytes, parse_file
 
@@ -103,3 +103,17 @@ def test_part_of_the_guidelines_renders(renderer, p5_part, tmp_path):
     # language (the chapter quotes French, Italian, Spanish), hence not 100 %.
     missing = words - words_of_pdf(path)
     assert len(missing) < len(words) * 0.02, sorted(missing)
+
+
+@pytest.mark.parametrize("char", ["\ue000", "\U0001F600"], ids=["private-use", "emoji"])
+def test_a_character_pdfa_cannot_hold_still_prints_with_a_warning(renderer, char, tmp_path):
+    """No font has an emoji here, and PDF/A forbids private-use characters:
+    the PDF is still made, without the archival claim, and says why."""
+    tree = parse_bytes(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>a {char} b</p></body></text></TEI>'
+                       .encode(), "odd.xml")
+    pdf = renderer.render(tree, name="odd.xml")
+    assert pdf.startswith(b"%PDF-")
+    assert len(renderer.warnings) == 1
+    assert renderer.warnings[0].message.startswith("not archival")
+    (tmp_path / "odd.pdf").write_bytes(pdf)
+    assert "pdfaid" not in xmp(tmp_path / "odd.pdf")

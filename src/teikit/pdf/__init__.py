@@ -1,5 +1,5 @@
 """The PDF edition: TEI typeset by Typst through an XSLT 3.0 stylesheet."""
 
-from .renderer import PDF_STANDARDS, PdfRenderer
+from .renderer import PDF_STANDARDS, PdfRenderer, RenderWarning
 
-__all__ = ["PDF_STANDARDS", "PdfRenderer"]
+__all__ = ["PDF_STANDARDS", "PdfRenderer", "RenderWarning"]

@@ -4,7 +4,9 @@ The Typst compiler runs with its root in a private temporary folder that
 holds only the template, and the document reaches it as a string input, so a
 TEI file can make Typst read no file and run no code of its own. The output
 claims PDF/A-2a and PDF/UA-1 (tagged), with title, authors, date and
-language taken from the TEI header.
+language taken from the TEI header. A document that cannot meet them (a
+character no installed font has, a private-use character) is still printed,
+without the claim and with a warning saying why.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ PDF_STANDARDS = ("a-2a", "ua-1")
 
 
 @dataclass(frozen=True)
-class Warning_:
-    """A Typst warning about a rendered document (it still gave a PDF)."""
+class RenderWarning:
+    """Something to know about a rendered document (it still gave a PDF).
+
+    ``line`` is None: Typst speaks of the template, not of the TEI's lines.
+    """
 
     line: int | None
     message: str
@@ -51,7 +56,7 @@ class PdfRenderer:
         self._core_fonts = fonts.link_core_files(Path(self._tmp.name) / "fonts")
         self._compilers: dict[tuple[str, ...], object] = {}
         #: Warnings of the last :meth:`render` call.
-        self.warnings: list[Warning_] = []
+        self.warnings: list[RenderWarning] = []
 
     def data(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> str:
         """The JSON that the template typesets (useful to inspect a rendering)."""
@@ -77,16 +82,51 @@ class PdfRenderer:
         """
         _check_tei(tree, name)
         data = self.data(tree, name=name)
-        paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else self._core_fonts
+        self.warnings = []
+        core = not fonts.needs_all_fonts(data)
+        paths = self._core_fonts if core else fonts.noto_dirs()
+        try:
+            return self._compile(data, paths, PDF_STANDARDS, name)
+        except _StandardError as err:
+            reason = err.message
+        if core and _MISSING_GLYPH in reason:
+            # a character of the core ranges that the core files lack: try every font
+            paths = fonts.noto_dirs()
+            try:
+                return self._compile(data, paths, PDF_STANDARDS, name)
+            except _StandardError as err:
+                reason = err.message
+        # No font has some character, or the text holds one that PDF/A forbids
+        # (private use): the document is still printed, without the claim.
+        pdf = self._compile(data, paths, (), name)
+        self.warnings.insert(0, RenderWarning(None, f"not archival (no PDF/A or PDF/UA claim): {reason}"))
+        return pdf
+
+    def _compile(self, data: str, paths: tuple[str, ...], standards: tuple[str, ...], name: str) -> bytes:
         inputs = {"doc": data, "fonts": json.dumps(fonts.families(paths))}
         try:
             pdf, warnings = self._compiler(paths).compile_with_warnings(
-                format="pdf", sys_inputs=inputs, pdf_standards=list(PDF_STANDARDS)
+                format="pdf", sys_inputs=inputs, pdf_standards=list(standards), pdf_tags=True
             )
         except Exception as err:  # typst.TypstError, raised for any failed compilation
-            raise TeikitError(f"typesetting failed: {_first_line(err)}", name) from None
-        self.warnings = [Warning_(None, _first_line(w)) for w in warnings]
+            message = _first_line(err)
+            if standards and ("PDF/A" in message or "PDF/UA" in message):
+                raise _StandardError(message) from None
+            raise TeikitError(f"typesetting failed: {message}", name) from None
+        self.warnings.extend(RenderWarning(None, _first_line(w)) for w in warnings)
         return pdf
+
+
+#: Typst's words when no loaded font has a character.
+_MISSING_GLYPH = "could not be displayed"
+
+
+class _StandardError(Exception):
+    """The document breaks a rule of PDF/A or PDF/UA (Typst checks them)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 def _check_tei(tree: etree._ElementTree | etree._Element, name: str) -> None:
