@@ -33,15 +33,11 @@ def chunk_words(element) -> list[str]:
     skip = {"script", "style"}
     out: list[str] = []
     for node in element.iter():
-        if not isinstance(node.tag, str):
-            out.extend(words(node.tail or ""))
-            continue
-        if node.tag not in skip:
+        if isinstance(node.tag, str) and node.tag not in skip:
             out.extend(words(node.text or ""))
-        out.extend(words(node.tail or ""))
-    # The root's tail is outside the element.
-    out_tail = words(element.tail or "")
-    return out[: len(out) - len(out_tail)] if out_tail else out
+        if node is not element:  # the element's own tail is outside it
+            out.extend(words(node.tail or ""))
+    return out
 
 
 def missing_words(expected_element, page_element) -> list[str]:

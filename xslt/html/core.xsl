@@ -81,6 +81,12 @@
     <br/>
   </xsl:template>
 
+  <!-- A line break next to a part drawn as its own block (a dateline in an
+       opener) would add an empty line. -->
+  <xsl:template match="tei:lb[(preceding-sibling::node()[not(self::text()) or normalize-space()][1],
+      following-sibling::node()[not(self::text()) or normalize-space()][1])
+      [self::tei:dateline or self::tei:salute or self::tei:signed or self::tei:byline]]" mode="html"/>
+
   <xsl:template match="tei:pb" mode="html">
     <span class="pb" role="separator">
       <xsl:text>[page</xsl:text>

@@ -63,6 +63,10 @@
           <xsl:with-param name="value" select="tk:listed($fd/tei:titleStmt/tei:author)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
+          <xsl:with-param name="label" select="'Classification'"/>
+          <xsl:with-param name="value" select="tk:listed(($fd/tei:notesStmt/tei:note[@type = 'classification'])[1])"/>
+        </xsl:call-template>
+        <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Archive'"/>
           <xsl:with-param name="value" select="tk:listed($ms/(tei:institution | tei:repository | tei:collection | tei:settlement))"/>
         </xsl:call-template>
@@ -104,6 +108,14 @@
           </xsl:with-param>
         </xsl:call-template>
       </dl>
+      <xsl:for-each select="$header/tei:profileDesc/tei:abstract">
+        <div class="abstract">
+          <xsl:apply-templates mode="html">
+            <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
+            <xsl:with-param name="tk:numbers" select="map{}" tunnel="yes"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:for-each>
       <xsl:variable name="citation" select="($fd/tei:notesStmt/tei:note[@type = 'citation'])[1]"/>
       <p class="citation">
         <strong>Suggested citation: </strong>

@@ -26,14 +26,15 @@
   }
 
   /* One bar (or sign) per mark, spanning the first to the last line box of
-     the passage. Bars that would overlap go to separate lanes, outermost
-     (first in the document) nearest the text. */
+     the passage. Bars that would overlap go to separate lanes, the first
+     lane (outermost marks, first in the document) nearest the text. */
   function drawMarks() {
     if (!layer) return;
     layer.textContent = '';
     var box = text.getBoundingClientRect();
     var gutter = layer.getBoundingClientRect().width;
-    var lanes = [];
+    var lanes = [];   // per lane: the [top, bottom] spans taken
+    var bars = [];
     textMarks().forEach(function (mark) {
       var rects = Array.prototype.filter.call(mark.getClientRects(), function (r) {
         return r.width > 0 && r.height > 0;
@@ -51,9 +52,17 @@
       bar.title = mark.title;
       bar.style.top = top + 'px';
       bar.style.height = (bottom - top) + 'px';
-      bar.style.right = Math.min(gutter * 0.25 + lane * 14, gutter - 16) + 'px';
       if (active.indexOf(mark) >= 0) bar.classList.add('is-active');
       layer.appendChild(bar);
+      bars.push({ el: bar, lane: lane });
+    });
+    // Lanes are as wide as their widest bar, with a small gap between them.
+    var widths = [];
+    bars.forEach(function (b) { widths[b.lane] = Math.max(widths[b.lane] || 0, b.el.offsetWidth); });
+    var gap = 5, start = Math.round(gutter * 0.2), offsets = [];
+    for (var i = 0, x = start; i < widths.length; i++) { offsets[i] = x; x += (widths[i] || 0) + gap; }
+    bars.forEach(function (b) {
+      b.el.style.right = Math.max(0, Math.min(offsets[b.lane], gutter - b.el.offsetWidth)) + 'px';
     });
   }
 

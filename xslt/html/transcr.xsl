@@ -187,7 +187,7 @@
             </xsl:for-each>
             <xsl:if test="$marks/@cert = ('low', 'unknown')">
               <li>
-                <span class="legend-sample mm mm-line mm-low" aria-hidden="true"></span>
+                <span class="legend-sample mm mm-double-line mm-low" aria-hidden="true"></span>
                 <xsl:text>dashed: the extent of the marked passage is uncertain</xsl:text>
               </li>
             </xsl:if>
