@@ -105,3 +105,14 @@ def xmp(path: Path) -> str:
     """The XMP metadata packet as text."""
     reader = pypdf.PdfReader(str(path))
     return reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+
+
+def word_boxes(path: Path) -> list[tuple[int, str, float, float]]:
+    """(page, word, top, bottom) for every word, in points from the page's top."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    boxes = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        for y0, y1, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page):
+            boxes.append((number, word, float(y0), float(y1)))
+    return boxes

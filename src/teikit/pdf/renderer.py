@@ -62,6 +62,19 @@ class PdfRenderer:
         """The JSON that the template typesets (useful to inspect a rendering)."""
         return self._sheet.transform(tree, name=name)
 
+    def mark_positions(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> list[dict]:
+        """Where the reader's marks are drawn: one dict per mark and page with
+        ``id``, ``page`` and ``top``/``bottom`` in points from the page's top."""
+        import typst
+
+        _check_tei(tree, name)
+        data = self.data(tree, name=name)
+        paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else self._core_fonts
+        inputs = {"doc": data, "fonts": json.dumps(fonts.families(paths))}
+        compiler = typst.Compiler(input=str(self._main), root=str(self._root), font_paths=list(paths),
+                                  ignore_system_fonts=True, sys_inputs=inputs)
+        return [item["value"] for item in json.loads(compiler.query("<tk-drawn>"))]
+
     def _compiler(self, paths: tuple[str, ...]):
         import typst
 
