@@ -98,12 +98,21 @@ class Workspace:
     port: int
     placed: list[Path] = field(default_factory=list)
 
-    def place(self, name: str, data: bytes | None = None, *, as_name: str | None = None) -> Path:
-        """Copy corpus file ``name`` (or write ``data``) into the input folder."""
+    def place(self, name: str, data: bytes | None = None, *, folder: str | None = None) -> Path:
+        """Copy corpus file ``name`` (or write ``data``) into the input folder.
+
+        With ``folder``, the file goes into that subfolder and its references
+        to the secret are rewritten to reach it one level up.
+        """
         if data is None:
             data = (CORPUS / name).read_bytes()
         data = data.replace(b"{{PORT}}", str(self.port).encode())
-        path = self.inputs / (as_name or name)
+        where = self.inputs
+        if folder:
+            where = self.inputs / folder
+            where.mkdir(exist_ok=True)
+            data = data.replace(b'"secret.txt"', b'"../secret.txt"')
+        path = where / name
         path.write_bytes(data)
         self.placed.append(path)
         return path
@@ -173,7 +182,8 @@ def assert_clean_failure(result: Run, status: int, path: Path, line: int | None 
     assert result.exit_code == status, f"exit {result.exit_code}, stderr: {result.stderr!r}"
     assert_no_traceback(result)
     where = re.escape(path.name) + (rf":{line}(:\d+)?: " if line else r"(:\d+)*: ")
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    # Most commands report on stderr; validate reports its findings on stdout.
+    lines = [ln for ln in (result.stderr + "\n" + result.stdout).splitlines() if ln.strip()]
     assert any(re.search(where, ln) for ln in lines), f"no '{path.name}:{line or 'N'}: …' line in {lines!r}"
 
 

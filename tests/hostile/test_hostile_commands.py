@@ -79,8 +79,23 @@ def _check_no_leak(workspace: Workspace, listener, result: Run) -> None:
     assert listener.connections == [], f"network access attempted: {listener.connections!r}"
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("name", sorted(REFUSED))
+# Known defects, kept visible until their owners fix them (see the hostile-input report).
+DEFECTS = {
+    ("text", "wrong_namespace.xml"): "export_text accepts XML whose root is not a TEI element (teikit/export.py)",
+}
+
+
+def _cases(names):
+    return [
+        pytest.param(command, name, marks=pytest.mark.xfail(strict=True, reason=DEFECTS[command, name]))
+        if (command, name) in DEFECTS
+        else pytest.param(command, name)
+        for name in sorted(names)
+        for command in COMMANDS
+    ]
+
+
+@pytest.mark.parametrize(("command", "name"), _cases(REFUSED))
 def test_refused(workspace, listener, command, name):
     need(command)
     doc = _place(workspace, name)
@@ -143,6 +158,7 @@ EXPECTED_TEXT = {
     "hostile_hrefs.xml": ["Link number 0, Name 0,", "Name 11"],
     "xinclude.xml": ["Included:", "end of paragraph."],
     "xml_stylesheet_pi.xml": ["A document that asks for its own stylesheet."],
+    "remote_resources.xml": ["Resources named by the document:", "and nothing of them is fetched."],
 }
 
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "srcset"}
@@ -200,8 +216,7 @@ def _check_pdf(path: Path, expected: list[str]) -> None:
             assert not squashed.startswith(("javascript:", "vbscript:", "data:")), uri
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("name", sorted(EXPECTED_TEXT))
+@pytest.mark.parametrize(("command", "name"), _cases(EXPECTED_TEXT))
 def test_legal_documents(workspace, listener, command, name):
     need(command)
     doc = workspace.place(name)
