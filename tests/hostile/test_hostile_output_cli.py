@@ -29,6 +29,17 @@ def test_write_replaces_and_keeps_permissions(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+def test_symlink_is_replaced_not_followed(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(PREVIOUS)
+    link = tmp_path / "out" / "page.html"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    write_atomic(link, "new page")
+    assert outside.read_bytes() == PREVIOUS
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new page"
+
+
 def test_parent_is_a_file(tmp_path):
     (tmp_path / "file").write_bytes(b"x")
     with pytest.raises(TeikitError) as caught:

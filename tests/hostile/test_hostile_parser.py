@@ -124,13 +124,15 @@ def test_huge_but_sane_document_parses():
     assert len(tree.getroot().findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}p")) == 20_000
 
 
-@pytest.mark.parametrize("kind", ["missing", "directory", "fifo"])
+@pytest.mark.parametrize("kind", ["missing", "directory", "fifo", "device"])
 def test_unreadable_inputs(tmp_path, kind):
     path = tmp_path / "input.xml"
     if kind == "directory":
         path.mkdir()
     elif kind == "fifo":
         os.mkfifo(path)  # opening it would block forever
+    elif kind == "device":
+        path.symlink_to(os.devnull if not os.path.exists("/dev/zero") else "/dev/zero")  # endless bytes
     with pytest.raises(TeikitError) as caught:
         read_limited(path)
     assert caught.value.path == str(path)

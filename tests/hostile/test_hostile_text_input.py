@@ -56,6 +56,14 @@ def test_refused_with_line(workspace, listener, name):
     assert_untouched({target: PREVIOUS}, workspace.outputs)
 
 
+def test_utf16_text_refused(workspace):
+    need("convert")
+    source = workspace.place("memo.txt", "Memo\n\nA paragraph.\n".encode("utf-16"))
+    result = run("convert", source, "-o", workspace.outputs / "memo.xml")
+    assert_clean_failure(result, 1, source, 1)
+    assert not any(workspace.outputs.iterdir())
+
+
 def test_blank_file_refused(workspace):
     need("convert")
     source = workspace.place("blank.txt")
