@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from teikit.xmlparse import parse_file
 
@@ -33,7 +32,7 @@ def _seed_tree():
 
 
 def _long_tree(copies: int = 2):
-    """The seed with its sections repeated: about 20 pages, 51 footnotes at copies=2."""
+    """The seed with its sections repeated: about 20 pages and 51 footnotes at copies=2."""
     tree = copy.deepcopy(_seed_tree())
     doc = tree.getroot().find(f".//{TEI}div[@type='document']")
     sections = doc.findall(f"{TEI}div")
@@ -65,7 +64,7 @@ def documents(tmp_path_factory):
 
 def _teikit() -> list[str]:
     exe = shutil.which("teikit")
-    return [exe] if exe else [sys.executable, "-m", "teikit.cli"]
+    return [exe] if exe else [sys.executable, "-c", "from teikit.cli import main; main()"]
 
 
 @pytest.mark.parametrize("which", ["seed", "long"])

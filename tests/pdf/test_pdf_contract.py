@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import etree
 
 
 from pdf_checks import (CONTRACT, WORD, mapped_characters, need_poppler, pdffonts, structure_counts, words_of_pdf,

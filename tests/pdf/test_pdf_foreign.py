@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import etree
 
 from pdf_checks import P5SUBSET, WORD, mapped_characters, need_poppler, words_of_pdf, xmp
 from teikit.errors import TeikitError
