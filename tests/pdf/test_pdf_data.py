@@ -103,3 +103,14 @@ def test_gap_without_description_is_an_ellipsis(renderer):
 def test_unknown_element_keeps_text_and_name(renderer):
     body = _body(renderer, "<p><widget>kept</widget></p>")
     assert body[0]["c"] == [{"k": "other", "name": "widget", "c": ["kept"]}]
+
+
+def test_a_corpus_gives_each_document_under_its_title(renderer):
+    head = "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt></fileDesc></teiHeader>"
+    xml = (f"<teiCorpus {NS}>{head.format('All')}"
+           f"<TEI>{head.format('First')}<text><body><p>one</p></body></text></TEI>"
+           f"<teiCorpus><TEI><text><body><p>two</p></body></text></TEI></teiCorpus></teiCorpus>")
+    data = json.loads(renderer.data(parse_bytes(xml.encode(), "corpus.xml")))
+    assert data["meta"]["title"] == "All"
+    assert data["body"] == [{"k": "head", "type": "main", "level": 0, "c": ["First"]},
+                            {"k": "p", "c": ["one"]}, {"k": "p", "c": ["two"]}]

@@ -24,31 +24,38 @@
   <xsl:include href="namesdates.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
-  <xsl:mode name="body" on-no-match="shallow-skip"/>
+  <xsl:mode name="root" on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
     <xsl:variable name="root" select="*[1]"/>
+    <xsl:variable name="body" as="item()*">
+      <xsl:apply-templates select="$root" mode="root"/>
+    </xsl:variable>
     <xsl:sequence select="map {
       'meta': tk:meta($root),
-      'body': array { tk:body($root) }
+      'body': array { $body }
     }"/>
   </xsl:template>
 
   <!-- What gets typeset: a TEI document's text (front, body, back); a
-       teiCorpus's texts one after the other; any other root as it is. -->
-  <xsl:function name="tk:body" as="item()*">
-    <xsl:param name="root" as="element()"/>
-    <xsl:choose>
-      <xsl:when test="$root/self::tei:TEI">
-        <xsl:apply-templates select="$root/tei:text" mode="pdf"/>
-      </xsl:when>
-      <xsl:when test="$root/self::tei:teiCorpus">
-        <xsl:apply-templates select="$root/(tei:TEI/tei:text | tei:teiCorpus)" mode="pdf"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="$root" mode="pdf"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
+       teiCorpus's texts one after the other; any other TEI element as it is. -->
+  <xsl:template match="tei:TEI" mode="root">
+    <xsl:apply-templates select="tei:text" mode="pdf"/>
+  </xsl:template>
+
+  <xsl:template match="tei:teiCorpus" mode="root">
+    <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="root"/>
+  </xsl:template>
+
+  <!-- In a corpus each document opens with its own title. -->
+  <xsl:template match="tei:teiCorpus/tei:TEI" mode="root">
+    <xsl:variable name="title" select="tk:meta(.)?title"/>
+    <xsl:sequence select="map { 'k': 'head', 'type': 'main', 'level': 0, 'c': array { $title } }[$title]"/>
+    <xsl:apply-templates select="tei:text" mode="pdf"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="root">
+    <xsl:apply-templates select="." mode="pdf"/>
+  </xsl:template>
 
 </xsl:stylesheet>
