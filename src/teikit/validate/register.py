@@ -23,6 +23,10 @@ from ..xmlparse import parse_file
 REGISTER_NAME = "register.xml"
 #: Attributes that hold pointers (TEI's teidata.pointer lists).
 POINTER_ATTRIBUTES = ("target", "ref", "hand", "resp", "corresp")
+# One compiled XPath instead of a Python walk: this runs once per document.
+_POINTERS_INTO_REGISTER = etree.XPath(
+    " | ".join(f"//@{name}[contains(., '{REGISTER_NAME}#')]" for name in POINTER_ATTRIBUTES)
+)
 _ENTRIES = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "org", "place"))
 
 
@@ -66,9 +70,8 @@ def referenced_ids(tree: etree._ElementTree) -> set[str]:
     """Entry ids a document points at through ``register.xml#id``."""
     prefix = f"{REGISTER_NAME}#"
     found = set()
-    for element in tree.iter(etree.Element):
-        for attribute in POINTER_ATTRIBUTES:
-            for token in (element.get(attribute) or "").split():
-                if token.startswith(prefix):
-                    found.add(token[len(prefix):])
+    for value in _POINTERS_INTO_REGISTER(tree):
+        for token in value.split():
+            if token.startswith(prefix):
+                found.add(token[len(prefix):])
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -95,6 +96,14 @@ def _check_in_worker(path: str):
     return _WORKER.check_file(path)
 
 
+def _start_method() -> str:
+    """fork while this process has not started Saxon (fast: nothing to import again);
+    forkserver once it has, because a running Saxon runtime must not be forked."""
+    if "fork" in multiprocessing.get_all_start_methods() and "saxonche" not in sys.modules:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def _referenced_by(documents: Sequence[Path], register: Path, explicit: Path | None) -> set[str]:
     """Entry ids of ``register`` that documents outside this run (another shard) point at."""
     ids: set[str] = set()
@@ -130,8 +139,7 @@ def run(
         for path, (findings, used) in zip(documents, outcomes):
             results[path], refs[path] = FileResult(str(path), findings), used
     else:
-        # forkserver: workers start clean instead of inheriting a Saxon runtime by fork.
-        context = multiprocessing.get_context("forkserver")
+        context = multiprocessing.get_context(_start_method())
         with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(options,)) as pool:
             chunk = max(1, len(documents) // (jobs * 8))
             outcomes = pool.map(_check_in_worker, [str(p) for p in documents], chunksize=chunk)

@@ -107,6 +107,50 @@ def _may_match_attributes(context: str) -> bool:
     return False
 
 
+def _top_level_branches(context: str) -> list[str] | None:
+    """Split a pattern on the ``|`` outside brackets and quotes; None if it has other top-level operators."""
+    branches, current, depth, quote = [], [], 0, ""
+    for char in context:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    branches.append("".join(current).strip())
+    if any(not b or re.search(r"\s(union|intersect|except)\s", b) for b in branches):
+        return None
+    return branches
+
+
+def candidates(context: str) -> str | None:
+    """An XPath expression selecting every node the match pattern ``context`` can match.
+
+    A relative pattern ``p`` matches exactly the nodes of ``//p``; an absolute one
+    is its own expression. Patterns that use ``current()`` (whose meaning differs
+    between a pattern and an expression) get None, and are matched node by node.
+    """
+    if "current()" in context:
+        return None
+    branches = _top_level_branches(context)
+    if branches is None:
+        return None
+    parts = []
+    for branch in branches:
+        if branch.startswith("/") or re.match(r"(id|key|doc|root)\s*\(", branch):
+            parts.append(f"({branch})")
+        else:
+            parts.append(f"//({branch})" if branch.startswith("(") else f"//{branch}")
+    return " | ".join(parts)
+
+
 def _may_match_other_nodes(context: str) -> bool:
     return bool(re.search(r"\b(text|comment|processing-instruction|node)\s*\(", context))
 
@@ -162,19 +206,28 @@ class _Writer:
         modes = []
         for index, pattern in enumerate(patterns, 1):
             mode = f"f:p{index}"
-            if self._pattern(pattern, mode, index):
-                modes.append(mode)
+            contexts = self._pattern(pattern, mode, index)
+            if contexts:
+                selects = [candidates(c) for c in contexts]
+                modes.append((mode, None if None in selects else " | ".join(selects)))
         main = self.el(self.root, "template", match="/")
         wrapper = etree.SubElement(main, f"{{{OUT_NS}}}findings")
         if self.needs_other_nodes:
-            select = "/ | //node() | //@*"
+            walk = "/ | //node() | //@*"
         elif self.needs_attributes:
-            select = "/ | //* | //@*"
+            walk = "/ | //* | //@*"
         else:
-            select = "/ | //*"
-        loop = self.el(wrapper, "for-each", select=select)
-        for mode in modes:
-            self.el(loop, "apply-templates", select=".", mode=mode)
+            walk = "/ | //*"
+        # A pattern whose rule contexts can be turned into one expression visits
+        # only its candidate nodes; the others share one walk over every node.
+        walked = [mode for mode, select in modes if select is None]
+        for mode, select in modes:
+            if select is not None:
+                self.el(wrapper, "apply-templates", select=select, mode=mode)
+        if walked:
+            loop = self.el(wrapper, "for-each", select=walk)
+            for mode in walked:
+                self.el(loop, "apply-templates", select=".", mode=mode)
         return self.root
 
     def _let(self, parent: etree._Element, let: etree._Element, kind: str) -> None:
@@ -203,10 +256,11 @@ class _Writer:
                 body.append(child)
         return body
 
-    def _pattern(self, pattern: etree._Element, mode: str, index: int) -> bool:
+    def _pattern(self, pattern: etree._Element, mode: str, index: int) -> list[str]:
+        """Write the pattern's mode and templates; return its rule contexts."""
         rules = [r for r in _sch(pattern, "rule") if r.get("abstract") != "true"]
         if not rules:
-            return False
+            return []
         self.el(self.root, "mode", name=mode, on__no__match="deep-skip")
         # deep-skip still descends from a document node; the driver loop visits
         # every node itself, so the document node must do nothing unless a rule matches it.
@@ -242,7 +296,7 @@ class _Writer:
                         raise UsageError(f"assertion refers to unknown diagnostic {ref!r}", self.name)
                     extra = etree.SubElement(finding, f"{{{OUT_NS}}}d")
                     self._message(extra, self.diagnostics[ref])
-        return True
+        return [rule.get("context") for rule in rules]
 
     def _message(self, target: etree._Element, source: etree._Element) -> None:
         """Copy the text of an assertion, turning ``value-of`` and ``name`` into XSLT."""
