@@ -17,18 +17,19 @@ from .model import Node, regex_pass
 class Correction:
     """A typing error: the pattern matching the wrong text, the right text, why."""
 
+    word: str
     pattern: str
     corr: str
     why: str
 
 
 CORRECTIONS = [
-    Correction(r"(?<=\d )Junes(?= \d{4})", "June", "a stray letter in a month name (9 Junes 1969)"),
-    Correction(r"(?<=\d )February1968", "February 1968", "a missing space (9 February1968)"),
-    Correction(r"(?<=\bKim Il Sung )not(?= longer)", "no", "'not longer' for 'no longer'"),
-    Correction(r"(?<=\bthe whole )work(?=, including)", "world", "'whole work' for 'whole world'"),
-    Correction(r"(?<=\bfraternal )counties\b", "countries", "'counties' for 'countries'"),
-    Correction(r"(?<=\bbut )party(?= off the page)", "partly", "'party off the page' for 'partly'"),
+    Correction("Junes", r"(?<=\d )Junes(?= \d{4})", "June", "a stray letter in a month name (9 Junes 1969)"),
+    Correction("February1968", r"(?<=\d )February1968", "February 1968", "a missing space (9 February1968)"),
+    Correction("not longer", r"(?<=\bKim Il Sung )not(?= longer)", "no", "'not longer' for 'no longer'"),
+    Correction("whole work", r"(?<=\bthe whole )work(?=, including)", "world", "'whole work' for 'whole world'"),
+    Correction("counties", r"(?<=\bfraternal )counties\b", "countries", "'counties' for 'countries'"),
+    Correction("party off", r"(?<=\bbut )party(?= off the page)", "partly", "'party off the page' for 'partly'"),
 ]
 
 _PATTERN = re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CORRECTIONS)))
@@ -39,5 +40,15 @@ def _make(match: re.Match) -> Node:
     return Node("choice", {}, [Node("sic", {}, [match.group()]), Node("corr", {"resp": "#encoder"}, [correction.corr])])
 
 
-#: Text function for :func:`~teikit.convert.model.map_text`.
-mark_corrections = regex_pass(_PATTERN, _make)
+_apply = regex_pass(_PATTERN, _make)
+
+
+def mark_corrections(text: str) -> list:
+    """Text function for :func:`~teikit.convert.model.map_text`.
+
+    The context patterns are slow to scan for, so a text is only searched
+    when it contains one of the words a correction is about.
+    """
+    if any(c.word in text for c in CORRECTIONS):
+        return _apply(text)
+    return [text]

@@ -18,7 +18,7 @@ _MONTH = "|".join(MONTHS)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
 DATE = re.compile(
-    rf"(?<![\w.])(?:"
+    rf"(?:"
     rf"(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH})s? ?(?P<y1>1[89]\d\d|20\d\d)"
     rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}), (?P<y2>1[89]\d\d|20\d\d)"
     rf"|(?P<m3>{_MONTH}) (?P<y3>1[89]\d\d|20\d\d)"
@@ -57,6 +57,11 @@ def date_attributes(match: re.Match) -> dict | None:
 
 
 def _make(match: re.Match):
+    # Checked here rather than by a look-behind, which would stop the regex
+    # engine from skipping quickly to candidate characters.
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "._"):
+        return None
     attrib = date_attributes(match)
     return Node("date", attrib, [match.group()]) if attrib else None
 

@@ -11,6 +11,7 @@ reported, so every word survives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .model import Bracket, Node, merge
@@ -18,6 +19,9 @@ from .source import Line
 
 #: How far a bracket left open at a line end may carry a block (no-blank-line texts).
 MAX_CARRY = 12
+
+
+_BRACKETS = re.compile(r"[\[\]]")
 
 
 @dataclass
@@ -93,7 +97,8 @@ def parse_block(block: Block, problems: list[Problem]) -> list:
             container().append(Node("lb"))
         text = line.text
         start = 0
-        for offset, char in enumerate(text):
+        for found in _BRACKETS.finditer(text):
+            offset, char = found.start(), found.group()
             if char == "[":
                 container().append(text[start:offset])
                 stack.append(Bracket([], line.number, line.indent + offset + 1))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Node, text_of, wrap
-from .sentences import flatten, sentence_starts
+from .sentences import Flat, sentence_starts
 
 #: The closed @rend vocabulary for the reader's marks.
 RENDS = {
@@ -103,24 +103,13 @@ def _span(items: list, stop: int, extent: tuple[str, int]) -> tuple[tuple[int, i
             if isinstance(item, Node) and item.tag in ("quote", "cit"):
                 return (index, 0), (index + 1, 0)
         kind = "paragraph"
-    text, where = flatten(items)
-    end_flat = _flat_index(items, end)
-    starts = [s for s in sentence_starts(items) if s < end_flat and text[s:end_flat].strip()]
+    flat = Flat(items)
+    end_flat = flat.index_of(end)
+    starts = [s for s in sentence_starts(flat) if s < end_flat and flat.text[s:end_flat].strip()]
     if not starts:
         return None
-    if kind == "paragraph":
-        start = starts[0]
-    else:
-        start = starts[max(0, len(starts) - count)]
-    return where[start], end
-
-
-def _flat_index(items: list, position: tuple[int, int]) -> int:
-    index, offset = position
-    total = 0
-    for i, item in enumerate(items[:index]):
-        total += len(item) if isinstance(item, str) else len(flatten([item])[0])
-    return total + (offset if index < len(items) and isinstance(items[index], str) else 0)
+    start = starts[0] if kind == "paragraph" else starts[max(0, len(starts) - count)]
+    return flat.position(start), end
 
 
 class Linker:

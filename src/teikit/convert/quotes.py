@@ -24,10 +24,12 @@ _TITLED = re.compile(r"^(?P<open>“?)(?P<title>[A-Z][^,“”()]{1,60}?), (?P<r
 
 def _pairs(items: list, opening: str, closing: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     pairs, start = [], None
+    marks = re.compile(re.escape(opening) if opening == closing else f"[{opening}{closing}]")
     for index, item in enumerate(items):
-        if not isinstance(item, str):
+        if not isinstance(item, str) or (opening not in item and closing not in item):
             continue
-        for offset, char in enumerate(item):
+        for found in marks.finditer(item):
+            offset, char = found.start(), found.group()
             if char == opening and (opening != closing or start is None):
                 start = (index, offset)
             elif char == closing and start is not None:

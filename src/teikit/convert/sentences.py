@@ -9,6 +9,7 @@ a top-level element. A full stop after an initial (``Yu. Fadeyev``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Node, text_of
 
@@ -25,20 +26,35 @@ _BOUNDARY = re.compile(r"[.!?…]+[”\"’)]*(?=\s+[\[“\"‘A-Z0-9\u0400-\u04
 _TOKEN = re.compile(r"(\S+?)\.+$")
 
 
-def flatten(items: list) -> tuple[str, list[tuple[int, int]]]:
-    """The siblings' characters and, for each, its (index, offset) — nodes map every char to (index, 0)."""
-    chars, where = [], []
-    for index, item in enumerate(items):
-        if isinstance(item, str):
-            chars.append(item)
-            where.extend((index, offset) for offset in range(len(item)))
-        else:
-            text = text_of([item]) if not (isinstance(item, Node) and item.tag == "lb") else " "
-            chars.append(text)
-            where.extend([(index, -1)] * len(text))
-            if text:
-                where[len(where) - len(text)] = (index, 0)
-    return "".join(chars), where
+class Flat:
+    """The siblings' characters as one string, with a map back to (index, offset) positions."""
+
+    def __init__(self, items: list):
+        parts, self.starts, self.is_text = [], [], []
+        total = 0
+        for item in items:
+            text = item if isinstance(item, str) else (" " if isinstance(item, Node) and item.tag == "lb" else text_of([item]))
+            self.starts.append(total)
+            self.is_text.append(isinstance(item, str))
+            parts.append(text)
+            total += len(text)
+        self.text = "".join(parts)
+
+    def position(self, flat: int) -> tuple[int, int] | None:
+        """The (index, offset) of a flat index; None inside an element (not at its start)."""
+        index = bisect_right(self.starts, flat) - 1
+        # Empty strings share a start with their successor: take the last item starting here.
+        offset = flat - self.starts[index]
+        if self.is_text[index]:
+            return index, offset
+        return (index, 0) if offset == 0 else None
+
+    def index_of(self, position: tuple[int, int]) -> int:
+        """The flat index of an (index, offset) position."""
+        index, offset = position
+        if index >= len(self.starts):
+            return len(self.text)
+        return self.starts[index] + (offset if self.is_text[index] else 0)
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -49,11 +65,14 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]|(?:[A-Z]\.)+[A-Z]", word))
 
 
-def sentence_starts(items: list) -> list[int]:
-    """Flat indices where sentences start (see :func:`flatten`), first one the paragraph's start."""
-    text, where = flatten(items)
+def sentence_starts(flat: Flat) -> list[int]:
+    """Flat indices where sentences start, the first one the paragraph's start."""
+    text = flat.text
     starts = []
     first = len(text) - len(text.lstrip())
+    if first < len(text) and flat.position(first) is None:
+        # The first letter is inside an element that starts with a space: start before the element.
+        first = flat.starts[bisect_right(flat.starts, first) - 1]
     if first < len(text):
         starts.append(first)
     for match in _BOUNDARY.finditer(text):
@@ -62,6 +81,6 @@ def sentence_starts(items: list) -> list[int]:
         begin = match.end()
         while begin < len(text) and text[begin].isspace():
             begin += 1
-        if begin < len(text) and where[begin][1] >= 0:
+        if begin < len(text) and flat.position(begin) is not None:
             starts.append(begin)
     return starts
