@@ -28,7 +28,7 @@ from ..output import write_atomic
 from . import plan as planning
 from . import pages
 from .progress import Progress
-from .worker import STAGES, Task, Toolchain, init_worker, process
+from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, init_worker, process
 
 MANIFEST = ".teikit-build.json"
 MANIFEST_FORMAT = 1
@@ -153,16 +153,27 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
     """Process ``tasks``, in parallel when it pays; stop early under ``strict``."""
     if not tasks:
         return
-    if jobs <= 1 or len(tasks) == 1:
+    if len(tasks) == 1:
+        # One changed document: starting a worker would cost more than it saves.
         init_worker(factory, pdf)
-        for task in tasks:
-            start = time.perf_counter()
-            result = process(task)
-            on_result(result, time.perf_counter() - start)
-            if strict and result["status"] == "failed":
-                return
+        start = time.perf_counter()
+        on_result(process(tasks[0]), time.perf_counter() - start)
         return
     workers = min(jobs, len(tasks))
+    # A fresh pool for every DOCS_PER_WORKER documents per worker: the PDF
+    # typesetter keeps a process-wide cache that grows with every distinct
+    # document, and only a new process gives that memory back. (Python
+    # 3.11's max_tasks_per_child can deadlock, and needs the "spawn" start
+    # method, which re-imports the caller's main module.)
+    batch = workers * DOCS_PER_WORKER
+    for first in range(0, len(tasks), batch):
+        chunk = tasks[first:first + batch]
+        if _run_pool(chunk, min(workers, len(chunk)), factory, pdf, strict, on_result):
+            return
+
+
+def _run_pool(tasks, workers, factory, pdf, strict, on_result) -> bool:
+    """One pool over ``tasks``; True when ``strict`` stopped it at a failure."""
     with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(factory, pdf)) as pool:
         started = {}
         futures = []
@@ -180,10 +191,11 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
                 on_result(result, time.perf_counter() - started[future])
                 if strict and result["status"] == "failed":
                     pool.shutdown(wait=True, cancel_futures=True)
-                    return
+                    return True
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+    return False
 
 
 def build_site(

@@ -33,6 +33,9 @@ OUTPUTS = {
 TEI_HREF = "../tei/{id}.xml"
 PDF_HREF = "{id}.pdf"
 REGISTER_HREF = "../register.html"
+#: Documents one worker process handles before it is replaced by a fresh one
+#: (bounds its memory; the start-up, about a second, is paid again).
+DOCS_PER_WORKER = 20
 #: How many validation errors of one document are reported.
 MAX_ERRORS = 5
 
