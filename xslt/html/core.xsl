@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -24,19 +25,22 @@
       'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'tr', 'td', 'th', 'thead', 'tbody', 'figure',
       'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'aside', 'header', 'footer', 'nav')"/>
 
+  <xsl:variable name="tk:block-set" as="map(xs:string, xs:boolean)" select="map:merge($tk:block-tags ! map:entry(., true()))"/>
+  <xsl:variable name="tk:phrase-set" as="map(xs:string, xs:boolean)" select="map:merge($tk:phrase-tags ! map:entry(., true()))"/>
+
   <xsl:template name="tk:wrap">
     <xsl:param name="tag" as="xs:string"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="tk:in-phrase" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="demoted" select="$tk:in-phrase and $tag = $tk:block-tags"/>
+    <xsl:variable name="demoted" select="$tk:in-phrase and map:contains($tk:block-set, $tag)"/>
     <xsl:element name="{if ($demoted) then 'span' else $tag}">
       <xsl:if test="exists($class) or $demoted">
         <xsl:attribute name="class" select="$class, 'as-block'[$demoted]" separator=" "/>
       </xsl:if>
       <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
       <xsl:apply-templates select="$content" mode="html">
-        <xsl:with-param name="tk:in-phrase" tunnel="yes" select="$tk:in-phrase or $tag = $tk:phrase-tags"/>
+        <xsl:with-param name="tk:in-phrase" tunnel="yes" select="$tk:in-phrase or map:contains($tk:phrase-set, $tag)"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
