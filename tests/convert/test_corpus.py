@@ -38,7 +38,7 @@ def test_puzanov_header_handwriting_and_romanization(converted):
     hand = _all(doc, "//t:note[@type='handwritten']")[0]
     assert hand.find("t:label", NS).text == "handwritten:"
     assert hand.xpath(".//t:unclear[@reason='illegible']", namespaces=NS)
-    assert hand.xpath(".//t:unclear[not(@reason)][.='N. P. Varnov?']", namespaces=NS)
+    assert hand.xpath(".//t:unclear[@reason='doubtful'][.='N. P. Varnov?']", namespaces=NS)
     assert _all(doc, "//t:gloss[@type='romanization']")
     assert _all(doc, "//t:choice[t:abbr='TsTAK']/t:expan[.='Central Telegraph Agency of Korea']")
     assert _all(doc, "//t:supplied[.='him']")
@@ -76,9 +76,11 @@ def test_telegram_conventions(converted):
     doc = converted["telegram-unclosed.txt"]
     assert _all(doc, "//t:opener/t:seg[@type='classification'][.='TOP SECRET']")
     assert _all(doc, "//t:opener/t:seg[@type='copy']/t:num[@value='4']")
-    assert _all(doc, "//t:pb[@n='509']/following-sibling::t:note[1][@type='pagebreak'][.='Page 509']")
-    assert _all(doc, "//t:note[@type='emphasis']") and _all(doc, "//t:note[@type='sic']")
-    assert _all(doc, "//t:note[@type='query']") and _all(doc, "//t:ref[@type='footnote'][@n='1']")
+    assert _all(doc, "//t:pb[@n='509']/following-sibling::t:note[1][@type='editorial'][.='Page 509']")
+    rules = {entry.source: entry.rule for entry in doc.report.entries}
+    assert rules["[emphasis in the original]"] == "emphasis" and rules["[sic]"] == "sic" and rules["[?]"] == "query"
+    assert len(_all(doc, "//t:note[@type='editorial']")) == 5
+    assert len(_all(doc, "//t:note[@type='footnote'][@n='1']")) == 2
     note = _all(doc, "//t:note[@type='translator']")[0]
     assert note.find("t:label", NS).text == "Translator note:"
     hi = _all(doc, f"//t:hi[@xml:id='{note.get('target')[1:]}']")[0]
@@ -90,7 +92,8 @@ def test_telegram_conventions(converted):
 def test_handwriting_and_redactions(converted):
     doc = converted["handwriting-redactions.txt"]
     assert _all(doc, "//t:opener/t:seg[@type='copy']/t:note[@type='handwritten']")
-    assert _all(doc, "//t:opener/t:stamp[@type='mfa-archive']/t:num[@value='1579']")
+    assert _all(doc, "//t:opener/t:stamp[@type='mfa']/t:num[@value='1579']")
+    assert _all(doc, "//t:stamp[@type='other'][@rend='faded']")
     assert _all(doc, "//t:gap[@reason='omitted']/t:desc[.='.…']")
     assert _all(doc, "//t:gap[@reason='redacted']/t:desc[.='name redacted']")
     assert _all(doc, "//t:note[@type='handwritten']/t:quote/t:unclear[@reason='illegible']")
@@ -108,3 +111,23 @@ def test_lists_citations_and_separators(converted):
     assert _all(doc, "//t:cit/t:bibl/t:title[@level='j'][.='Pravda']")
     assert _all(doc, "//t:milestone[@rend='* * *']")
     assert _all(doc, "//t:div[@type='section'][@n='1']/t:head[.='I.  General remarks']")
+
+
+@pytest.fixture(scope="module")
+def project_validator():
+    from convert_support import ROOT
+
+    from teikit.validate import Validator
+
+    return Validator(register=ROOT / "tei" / "register.xml")
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_valid_against_the_project_schema(path, converted, project_validator):
+    findings = project_validator.validate_tree(converted[path.name].tree, path.name)
+    assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_seed_valid_against_the_project_schema(seed, project_validator):
+    findings = project_validator.validate_tree(seed.tree, "seed.xml")
+    assert [f for f in findings if f.severity == "error"] == []

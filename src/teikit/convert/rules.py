@@ -118,7 +118,9 @@ def _build_stamp(ctx: Context) -> Built:
     # The stamp's kind: the words before "stamp" on the label's last line (a
     # two-column header interleaves other words into the earlier lines).
     words = label.split("\n")[-1].split()[:-1]
-    kind = _slug(" ".join(w for w in words[-3:] if w.lower() not in ("faded", "the", "a", "an", "round", "square"))) or "unspecified"
+    slug = _slug(" ".join(words[-3:]))
+    # The project's closed list of stamp kinds (schemas/teikit.rnc); the label keeps the detail.
+    kind = "cpsu-cc" if "cpsu" in slug else "mfa" if "mfa" in slug or "ministry" in slug else "other"
     attrib = {"type": kind, "resp": TRANSLATOR}
     if "faded" in label.lower():
         attrib["rend"] = "faded"
@@ -147,7 +149,7 @@ def _gap(reason: str):
 def _build_page(ctx: Context) -> Built:
     number = re.search(r"\d+", ctx.text)
     attrib = {"n": number.group()} if number else {}
-    return Built([Node("pb", attrib), _note("pagebreak", ctx.inner())])
+    return Built([Node("pb", attrib), _note("editorial", ctx.inner())])
 
 
 def _typed_note(note_type: str):
@@ -155,7 +157,7 @@ def _typed_note(note_type: str):
 
 
 def _build_marker(ctx: Context) -> Built:
-    return Built([Node("ref", {"type": "footnote", "n": ctx.text}, ctx.inner())])
+    return Built([Node("note", {"type": "footnote", "resp": TRANSLATOR, "place": "inline", "n": ctx.text}, ctx.inner())])
 
 
 def _build_expansion(ctx: Context) -> Built:
@@ -207,7 +209,12 @@ def _is_doubled(ctx: Context) -> bool:
 def _build_doubled(ctx: Context) -> Built:
     inner = ctx.bracket.children[0]
     text = text_of(inner.children)
-    attrib = {"reason": "illegible"} if re.search(r"\billegible\b", text, re.IGNORECASE) else {}
+    if re.search(r"\billegible\b", text, re.IGNORECASE):
+        attrib = {"reason": "illegible"}
+    elif text.rstrip().endswith("?"):
+        attrib = {"reason": "doubtful"}
+    else:
+        attrib = {}
     attrib["resp"] = TRANSLATOR
     return Built([Node("unclear", attrib, ctx.content(inner.children))])
 
@@ -218,7 +225,7 @@ def _supplied(reason: str):
 
 RULES: list[Rule] = [
     Rule("doubled", "a doubled bracket: an uncertain reading (often in handwriting)",
-         "to Cdes. [[N. P. Varnov?]] and", 'to Cdes. <unclear resp="#translator">N. P. Varnov?</unclear> and',
+         "to Cdes. [[N. P. Varnov?]] and", 'to Cdes. <unclear reason="doubtful" resp="#translator">N. P. Varnov?</unclear> and',
          _is_doubled, _build_doubled, "unclear", {"resp": TRANSLATOR}, "[[", "]]"),
     Rule("translator-note", "a translator's note (label kept verbatim: Translator’s note: / Translator's note: / Translator note:)",
          "closeness. [Translator’s note: the previous sentence was highlighted in the left margin]",
@@ -250,17 +257,17 @@ RULES: list[Rule] = [
          "[illegible]", '<gap reason="illegible" resp="#translator"><desc>illegible</desc></gap>',
          lambda c: bool(_ILLEGIBLE.match(c.text)) and len(c.text) < 60, _gap("illegible"), "gap", {"reason": "illegible"}),
     Rule("page-break", "a page break the translation states (the wording is kept in a note after <pb/>)",
-         "[Page 509]", '<pb n="509"/><note type="pagebreak" resp="#translator" place="inline">Page 509</note>',
-         lambda c: bool(_PAGE.match(c.text)), _build_page, "note", {"type": "pagebreak"}),
-    Rule("sic", "the translator's [sic]", "forty [sic]", 'forty <note type="sic" resp="#translator" place="inline">sic</note>',
-         lambda c: bool(_SIC.match(c.text)), _typed_note("sic"), "note", {"type": "sic"}),
-    Rule("query", "the translator's doubt [?]", "Samsonov [?]", 'Samsonov <note type="query" resp="#translator" place="inline">?</note>',
-         lambda c: bool(_QUERY.match(c.text)), _typed_note("query"), "note", {"type": "query"}),
+         "[Page 509]", '<pb n="509"/><note type="editorial" resp="#translator" place="inline">Page 509</note>',
+         lambda c: bool(_PAGE.match(c.text)), _build_page, "pb", {}, "", ""),
+    Rule("sic", "the translator's [sic]", "forty [sic]", 'forty <note type="editorial" resp="#translator" place="inline">sic</note>',
+         lambda c: bool(_SIC.match(c.text)), _typed_note("editorial"), "note", {"type": "editorial"}),
+    Rule("query", "the translator's doubt [?]", "Samsonov [?]", 'Samsonov <note type="editorial" resp="#translator" place="inline">?</note>',
+         lambda c: bool(_QUERY.match(c.text)), _typed_note("editorial"), "note", {"type": "editorial"}),
     Rule("emphasis", "a statement about emphasis in the original", "[emphasis in the original]",
-         '<note type="emphasis" resp="#translator" place="inline">emphasis in the original</note>',
-         lambda c: bool(_EMPHASIS.search(c.text)) and len(c.text) < 80, _typed_note("emphasis"), "note", {"type": "emphasis"}),
-    Rule("footnote-marker", "a footnote marker", "policy.[1]", 'policy.<ref type="footnote" n="1">1</ref>',
-         lambda c: bool(_MARKER.match(c.text)), _build_marker, "ref", {"type": "footnote"}),
+         '<note type="editorial" resp="#translator" place="inline">emphasis in the original</note>',
+         lambda c: bool(_EMPHASIS.search(c.text)) and len(c.text) < 80, _typed_note("editorial"), "note", {"type": "editorial"}),
+    Rule("footnote-marker", "a footnote marker", "policy.[1]", 'policy.<note type="footnote" resp="#translator" place="inline" n="1">1</note>',
+         lambda c: bool(_MARKER.match(c.text)), _build_marker, "note", {"type": "footnote"}),
     Rule("expansion", "the expansion of an abbreviation just before the bracket",
          "PTV [Worker’s Party of Vietnam]",
          '<choice><abbr>PTV</abbr><expan resp="#translator">Worker’s Party of Vietnam</expan></choice>',
