@@ -89,11 +89,19 @@ def _init_worker(options: Options) -> None:
         _WORKER_ERROR = (err.message, err.path, err.line)
 
 
-def _check_in_worker(path: str):
+def _check_in_worker(paths: list[str]):
     if _WORKER_ERROR is not None:
         return _WORKER_ERROR
     assert _WORKER is not None
-    return _WORKER.check_file(path)
+    return _WORKER.check_files(paths)
+
+
+#: Documents per call into Saxon (and per task of a worker).
+BATCH_SIZE = 25
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _start_method() -> str:
@@ -134,19 +142,21 @@ def run(
     validator = options.validator() if jobs <= 1 or len(documents) < 2 * jobs else None
     results: dict[Path, FileResult] = {}
     refs: dict[Path, set[str]] = {}
+    # Small batches keep both workers busy to the end and memory flat.
+    size = max(1, min(BATCH_SIZE, len(documents) // (max(jobs, 1) * 4) or 1))
+    batches = _batches(documents, size)
     if validator is not None:
-        outcomes = (validator.check_file(p) for p in documents)
-        for path, (findings, used) in zip(documents, outcomes):
-            results[path], refs[path] = FileResult(str(path), findings), used
+        for batch in batches:
+            for path, (findings, used) in zip(batch, validator.check_files(batch)):
+                results[path], refs[path] = FileResult(str(path), findings), used
     else:
         context = multiprocessing.get_context(_start_method())
         with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(options,)) as pool:
-            chunk = max(1, len(documents) // (jobs * 8))
-            outcomes = pool.map(_check_in_worker, [str(p) for p in documents], chunksize=chunk)
-            for path, outcome in zip(documents, outcomes):
-                if len(outcome) == 3:
+            for batch, outcome in zip(batches, pool.map(_check_in_worker, [[str(p) for p in b] for b in batches])):
+                if isinstance(outcome, tuple):
                     raise UsageError(*outcome)
-                results[path], refs[path] = FileResult(str(path), outcome[0]), outcome[1]
+                for path, (findings, used) in zip(batch, outcome):
+                    results[path], refs[path] = FileResult(str(path), findings), used
 
     if registers:
         validator = validator or options.validator()

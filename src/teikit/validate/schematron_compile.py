@@ -33,6 +33,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 #: Namespace of the findings the compiled stylesheet writes.
 OUT_NS = "urn:teikit:schematron-findings"
+#: Local name of the element (in OUT_NS) that wraps several documents checked in one call.
+BATCH_ROOT = "batch"
 
 _SCH = f"{{{SCH_NS}}}"
 _XSL = f"{{{XSL_NS}}}"
@@ -211,7 +213,19 @@ class _Writer:
                 selects = [candidates(c) for c in contexts]
                 modes.append((mode, None if None in selects else " | ".join(selects)))
         main = self.el(self.root, "template", match="/")
-        wrapper = etree.SubElement(main, f"{{{OUT_NS}}}findings")
+        findings = etree.SubElement(main, f"{{{OUT_NS}}}findings")
+        self.el(findings, "apply-templates", select=".", mode="f:run")
+        # A batch (<f:batch> holding many documents' roots) saves a call into
+        # Saxon per document: each root is copied into a document of its own,
+        # so that "/" and keys mean that document, and checked in turn.
+        batch = self.el(self.root, "template", match=f"document-node(element(f:{BATCH_ROOT}))", priority="1")
+        batch_out = etree.SubElement(batch, f"{{{OUT_NS}}}batch")
+        each = self.el(batch_out, "for-each", select="*/*")
+        document = self.el(each, "variable", name="document")
+        self.el(document, "copy-of", select=".")
+        findings = etree.SubElement(each, f"{{{OUT_NS}}}findings")
+        self.el(findings, "apply-templates", select="$document", mode="f:run")
+        wrapper = self.el(self.root, "template", match="document-node()", mode="f:run")
         if self.needs_other_nodes:
             walk = "/ | //node() | //@*"
         elif self.needs_attributes:
