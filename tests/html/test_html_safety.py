@@ -6,6 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree, html
 
 from html_support import HOSTILE_HREFS, tei_doc
@@ -126,3 +128,23 @@ def test_a_document_that_is_not_tei_is_refused(renderer):
     tree = etree.ElementTree(etree.fromstring("<html/>"))
     with pytest.raises(TeikitError):
         renderer.render(tree)
+
+
+XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"), max_size=60
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=XML_TEXT, value=XML_TEXT)
+def test_any_text_and_attribute_value_come_through_as_text(renderer, text, value):
+    from xml.sax.saxutils import escape, quoteattr
+
+    tree = tei_doc(f"<p>{escape(text)}</p><p><ref target={quoteattr(value)}>x</ref></p>")
+    page = html.document_fromstring(renderer.render(tree))
+    first = page.xpath("//article//p")[0]
+    assert first.text_content() == text
+    assert len(first) == 0, "text never becomes markup"
+    assert len(page.xpath("//script")) == 1
+    for href in page.xpath("//article//@href"):
+        assert _allowed(href)

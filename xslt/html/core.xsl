@@ -220,7 +220,7 @@
   <!-- Links: the target passes the allow-list or the link is not made. -->
 
   <xsl:template match="tei:ref | tei:ptr" mode="html">
-    <xsl:variable name="href" select="tk:safe-url(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="href" select="tk:safe-url(tokenize(normalize-space(@target), ' ')[1])[not(current()/descendant::tei:note)]"/>
     <xsl:element name="{if ($href) then 'a' else 'span'}">
       <xsl:attribute name="class" select="local-name()"/>
       <xsl:if test="$href"><xsl:attribute name="href" select="$href"/></xsl:if>

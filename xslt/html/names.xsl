@@ -19,7 +19,8 @@
     <xsl:variable name="href" select="if ($entry) then $tk:register || '#' || $entry else tk:safe-url($ref)"/>
     <xsl:variable name="class" select="'name', 'name-' || local-name()"/>
     <xsl:choose>
-      <xsl:when test="$href and not(ancestor::tei:ref)">
+      <!-- No link inside a link, and none around a note marker (a button). -->
+      <xsl:when test="$href and not(ancestor::tei:ref) and not(descendant::tei:note)">
         <a class="{$class}" href="{$href}">
           <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
           <xsl:apply-templates mode="html">

@@ -35,7 +35,7 @@
         <xsl:variable name="kind" select="if (@type = 'translator') then 'Translator’s note' else 'Note'"/>
         <span class="note-anchor" data-label="{$label}">
           <button type="button" class="note-ref" id="tk-ref-{$i}" aria-expanded="false"
-              aria-controls="tk-pop-{$i}" data-note="{$i}">
+              aria-haspopup="dialog" aria-controls="tk-pop-{$i}" data-note="{$i}">
             <xsl:if test="@target">
               <xsl:attribute name="data-targets" select="string-join(tk:target-ids(@target), ' ')"/>
             </xsl:if>
