@@ -79,28 +79,38 @@ def _full_build(benchmark, source: Path, site: Path, rounds: int, **options):
     return figures
 
 
+@pytest.fixture(scope="module")
+def built_sites(tmp_path_factory):
+    """Sites left by the full builds, reused by the rebuild benchmarks."""
+    return {"root": tmp_path_factory.mktemp("sites")}
+
+
 @pytest.mark.parametrize("count", [100, 1000])
-def test_bench_build_html_and_pdf(benchmark, corpora, tmp_path, count):
-    _full_build(benchmark, corpora(count), tmp_path / "site", rounds=3 if count <= 100 else 1)
+def test_bench_build_html_and_pdf(benchmark, corpora, built_sites, count):
+    site = built_sites["root"] / f"site{count}"
+    _full_build(benchmark, corpora(count), site, rounds=3 if count <= 100 else 1)
+    built_sites[count] = site
 
 
-@pytest.mark.parametrize("count", [100, 1000, 5000])
-def test_bench_build_html_only(benchmark, corpora, tmp_path, count):
-    _full_build(benchmark, corpora(count), tmp_path / "site", rounds=3 if count <= 100 else 1, pdf=False)
+@pytest.fixture
+def site_1000(corpora, built_sites):
+    """A complete site (HTML and PDF) of the 1,000-document corpus."""
+    if 1000 not in built_sites:
+        built_sites[1000] = built_sites["root"] / "site1000"
+        run_build(corpora(1000), built_sites[1000])
+    return corpora(1000), built_sites[1000]
 
 
-def test_bench_noop_rebuild_1000(benchmark, corpora, tmp_path):
-    source, site = corpora(1000), tmp_path / "site"
-    run_build(source, site)
+def test_bench_noop_rebuild_1000(benchmark, site_1000):
+    source, site = site_1000
     figures = []
     benchmark.pedantic(lambda: figures.append(run_build(source, site)), rounds=5, iterations=1)
     benchmark.extra_info["runs"] = figures
     assert all(f["built"] == 0 and f["reused"] == 1000 for f in figures)
 
 
-def test_bench_one_document_rebuild_1000(benchmark, corpora, tmp_path):
-    source, site = corpora(1000), tmp_path / "site"
-    run_build(source, site)
+def test_bench_one_document_rebuild_1000(benchmark, site_1000):
+    source, site = site_1000
     victim = sorted(source.glob("*.txt"))[500]
     original = victim.read_text(encoding="utf-8")
     figures = []
@@ -116,3 +126,8 @@ def test_bench_one_document_rebuild_1000(benchmark, corpora, tmp_path):
         victim.write_text(original, encoding="utf-8")
     benchmark.extra_info["runs"] = figures
     assert all(f["built"] == 1 and f["reused"] == 999 for f in figures)
+
+
+@pytest.mark.parametrize("count", [100, 1000, 5000])
+def test_bench_build_html_only(benchmark, corpora, tmp_path, count):
+    _full_build(benchmark, corpora(count), tmp_path / "site", rounds=3 if count <= 100 else 1, pdf=False)

@@ -9,7 +9,9 @@ text and attribute value, and the pages are serialized as HTML5.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from html import escape
 from pathlib import Path
 
 from lxml import etree
@@ -187,7 +189,32 @@ def _mentions_by_entry(docs: dict[str, dict]) -> dict[str, list[tuple[str, list[
     return {entry: list(per_doc.items()) for entry, per_doc in by_entry.items()}
 
 
-def _entry_block(entry: dict, mentions, docs) -> etree._Element:
+def _mention_list(mentions, docs) -> str:
+    """The mentions of one entry as HTML text.
+
+    Built as text rather than elements: at thousands of documents the
+    register holds hundreds of thousands of links, and this is the one place
+    where the element API's cost shows. Every value goes through escape().
+    """
+    out = ['<ul class="mentions">']
+    for doc_id, places in mentions:
+        record = docs[doc_id]["record"]
+        page = escape(_doc_href(doc_id))
+        when = record["date_text"] or record["date"]
+        out.append(f'<li><a href="{page}">{escape(record["title"])}</a>'
+                   + (f" ({escape(when)})" if when else "") + ": ")
+        links = []
+        for n, (anchor, label) in enumerate(places, 1):
+            href = page + (f"#{escape(anchor)}" if anchor else "")
+            links.append(f'<a class="mention" href="{href}" title="{escape(label)}">{n}</a>' if n == 1 else
+                         # Later mentions usually repeat the name: no title, a smaller page.
+                         f'<a class="mention" href="{href}">{n}</a>')
+        out.append(" ".join(links) + "</li>")
+    out.append("</ul>")
+    return "".join(out)
+
+
+def _entry_block(entry: dict, mentions, docs, raw: list[str]) -> etree._Element:
     block = _el("article", {"class": "entry", "id": entry["id"]}, _el("h3", None, entry["name"]))
     if entry.get("variants"):
         block.append(_el("p", {"class": "variants"}, "Also: " + "; ".join(entry["variants"])))
@@ -199,23 +226,12 @@ def _entry_block(entry: dict, mentions, docs) -> etree._Element:
     if not mentions:
         block.append(_el("p", {"class": "muted"}, "Not mentioned in the documents of this edition."))
         return block
-    items = _el("ul", {"class": "mentions"})
-    for doc_id, places in mentions:
-        record = docs[doc_id]["record"]
-        item = _el("li", None, _el("a", {"href": _doc_href(doc_id)}, record["title"]))
-        if record["date_text"] or record["date"]:
-            item[-1].tail = f" ({record['date_text'] or record['date']}): "
-        else:
-            item[-1].tail = ": "
-        for n, (anchor, label) in enumerate(places, 1):
-            href = _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
-            if n > 1:
-                item[-1].tail = (item[-1].tail or "") + ", "
-            item.append(_el("a", {"href": href, "class": "mention", "title": f"mention {n}: {label}"},
-                            f"{label or 'mention'} [{n}]"))
-        items.append(item)
-    block.append(_el("p", None, f"{sum(len(p) for _, p in mentions)} mention(s):"))
-    block.append(items)
+    count = sum(len(p) for _, p in mentions)
+    block.append(_el("p", None, f"{count} mention{'s' if count != 1 else ''} in {len(mentions)} "
+                     f"document{'s' if len(mentions) != 1 else ''} (each number links to the place):"))
+    # A placeholder, replaced by the list once the page is serialized.
+    block.append(etree.Comment(f"mentions:{len(raw)}"))
+    raw.append(_mention_list(mentions, docs))
     return block
 
 
@@ -223,6 +239,7 @@ def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> 
     """``register.html``: persons, organizations and places, each with an anchor and its mentions."""
     mentions = _mentions_by_entry(docs)
     known = {e["id"] for e in entries}
+    raw: list[str] = []
     toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
                            for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
     content = [_el("h1", None, "Register"), toc]
@@ -231,7 +248,7 @@ def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> 
         part = _el("section", {"id": section, "aria-labelledby": f"{section}-h"},
                    _el("h2", {"id": f"{section}-h"}, f"{heading} ({len(group)})"))
         for entry in sorted(group, key=lambda e: e["name"].casefold()):
-            part.append(_entry_block(entry, mentions.get(entry["id"], []), docs))
+            part.append(_entry_block(entry, mentions.get(entry["id"], []), docs, raw))
         content.append(part)
     missing = sorted(set(mentions) - known)
     if missing:
@@ -239,9 +256,11 @@ def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> 
         part = _el("section", {"id": "unregistered"}, _el("h2", None, "Not in the register"))
         for entry_id in missing:
             label = mentions[entry_id][0][1][0][1]
-            part.append(_entry_block({"id": entry_id, "name": label or entry_id}, mentions[entry_id], docs))
+            part.append(_entry_block({"id": entry_id, "name": label or entry_id}, mentions[entry_id], docs, raw))
         content.append(part)
-    return _page("Register", edition, "register.html", *content)
+    page = _page("Register", edition, "register.html", *content)
+    pieces = re.split(rb"<!--mentions:(\d+)-->", page)
+    return b"".join(raw[int(p)].encode("utf-8") if i % 2 else p for i, p in enumerate(pieces))
 
 
 # ---------------------------------------------------------------- search

@@ -33,14 +33,20 @@ def _base36(number: int) -> str:
     return "".join(reversed(out))
 
 
-def encode_postings(numbers: list[int]) -> str:
-    """Ascending document numbers as comma-joined base-36 gaps."""
+def encode_postings(numbers, digits: list[str] | None = None) -> str:
+    """Ascending document numbers as comma-joined base-36 gaps.
+
+    ``digits`` may hold the base-36 text of every possible gap (index =
+    gap), so that large indexes are encoded by lookups rather than arithmetic.
+    """
     previous = 0
-    parts = []
+    gaps = []
     for number in numbers:
-        parts.append(_base36(number - previous))
+        gaps.append(number - previous)
         previous = number
-    return ",".join(parts)
+    if digits is None:
+        return ",".join(map(_base36, gaps))
+    return ",".join(map(digits.__getitem__, gaps))
 
 
 def decode_postings(text: str) -> list[int]:
@@ -69,7 +75,8 @@ def build_index(site: Path, docs: dict[str, dict]) -> dict:
             if found is None:
                 found = postings[word] = array("I")
             found.append(number)
-    return {"docs": table, "words": {w: encode_postings(postings.pop(w)) for w in sorted(postings)}}
+    digits = [_base36(n) for n in range(len(table) + 1)]
+    return {"docs": table, "words": {w: encode_postings(postings.pop(w), digits) for w in sorted(postings)}}
 
 
 def index_script(site: Path, docs: dict[str, dict]) -> str:
