@@ -55,7 +55,7 @@ def text_command(document, output):
 
     Example: teikit text memo.xml -o memo.txt
     """
-    text = export_text(parse_file(document))
+    text = export_text(parse_file(document), document)
     if not text:
         raise TeikitError("no text in the document's body", document)
     if output:

@@ -11,8 +11,11 @@ source's lines again; ``<choice>`` gives its ``<sic>`` (or ``<orig>``,
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlparse
 
 from lxml import etree
+
+from .errors import TeikitError
 
 from .convert.rules import RULES
 
@@ -31,6 +34,13 @@ SKIP = frozenset({"teiHeader", "facsimile", "standOff", "sourceDoc", "fw_skip"})
 SOURCE_READINGS = ("sic", "orig", "abbr", "unclear", "seg")
 
 _NEWLINES = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def _file_of(root) -> str | None:
+    url = root.getroottree().docinfo.URL
+    if not url:
+        return None
+    return unquote(urlparse(url).path) if url.startswith("file:") else url
 
 
 def _local(element) -> str | None:
@@ -90,9 +100,17 @@ def _node(element) -> str:
     return inner
 
 
-def export_text(tree) -> str:
-    """The plain text of a TEI document: one line per source line, ending with a newline."""
+def export_text(tree, name: str | None = None) -> str:
+    """The plain text of a TEI document: one line per source line, ending with a newline.
+
+    Refuses (:class:`TeikitError`) a document whose root is not a TEI element;
+    ``name`` is used in that message (default: the tree's file).
+    """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
+    if not isinstance(root.tag, str) or etree.QName(root).namespace != TEI_NS:
+        where = name or _file_of(root)
+        raise TeikitError(f"not a TEI document: the root element is <{root.tag}>, not one in the TEI namespace",
+                          where, root.sourceline)
     body = root.find(f".//{{{TEI_NS}}}body")
     if body is None:
         body = root.find(".//body")

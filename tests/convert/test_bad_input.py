@@ -89,3 +89,19 @@ def test_unknown_sidecar_key(tmp_path):
     source.write_text("The text.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(source), "--meta", str(meta)])
     assert result.exit_code == 1 and "unknown key 'titel'" in result.stderr
+
+
+def test_deep_bracket_nesting_is_refused_at_its_line(tmp_path):
+    source = tmp_path / "deep.txt"
+    source.write_text("Memo\n\n" + "[" * 5000 + "x" + "]" * 5000 + "\n", encoding="utf-8")
+    out = tmp_path / "deep.xml"
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 1 and result.stderr.startswith(f"{source}:3: brackets nested deeper than")
+    assert not out.exists()
+
+
+def test_nesting_within_the_limit_converts():
+    from teikit.export import export_text
+
+    text = "He said " + "[" * 20 + "x" + "]" * 20 + " and left.\n"
+    assert export_text(convert_text(text, metadata={}).tree) == text

@@ -11,7 +11,7 @@ CONTRACT = ROOT / "tests" / "fixtures" / "contract.xml"
 
 
 def _export(xml: str) -> str:
-    return export_text(parse_bytes(xml.encode("utf-8"), "t.xml"))
+    return export_text(parse_bytes(xml.encode("utf-8"), "t.xml"), "t.xml")
 
 
 def test_contract_sample_exports_with_brackets():
@@ -39,5 +39,16 @@ def test_foreign_tei_without_namespace_prefix_layout():
     assert _export(xml) == "A heading\nFirst line\nsecond line with layout whitespace and olde spelling.\none\ntwo\n"
 
 
-def test_document_without_body_exports_its_text():
-    assert _export("<doc><para>Hello</para> world</doc>") == "Hello world\n"
+def test_tei_without_body_exports_its_text():
+    xml = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><para>Hello</para> world</TEI>'
+    assert _export(xml) == "Hello world\n"
+
+
+def test_non_tei_root_is_refused():
+    import pytest
+
+    from teikit.errors import TeikitError
+
+    with pytest.raises(TeikitError) as caught:
+        _export("<doc>\n<p>Hello</p></doc>")
+    assert caught.value.path == "t.xml" and caught.value.line == 1 and "not a TEI document" in caught.value.message

@@ -85,7 +85,7 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     blocks = split_blocks(lines)
     classifier = _Classifier(report)
     for block in blocks:
-        block.items = classifier.classify(parse_block(block, problems))
+        block.items = classifier.classify(parse_block(block, problems, name))
     for problem in problems:
         if strict:
             raise TeikitError(problem.message, name, problem.line)

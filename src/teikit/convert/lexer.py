@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..errors import TeikitError
 from .model import Bracket, Node, merge
 from .source import Line
 
 #: How far a bracket left open at a line end may carry a block (no-blank-line texts).
 MAX_CARRY = 12
+#: Deeper nesting is refused: no real text nests brackets more than two or three levels.
+MAX_DEPTH = 32
 
 
 _BRACKETS = re.compile(r"[\[\]]")
@@ -84,7 +87,7 @@ def split_blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def parse_block(block: Block, problems: list[Problem]) -> list:
+def parse_block(block: Block, problems: list[Problem], name: str = "<text>") -> list:
     """Parse the block's lines into strings, ``lb`` nodes and nested :class:`Bracket` objects."""
     root: list = []
     stack: list[Bracket] = []
@@ -101,6 +104,9 @@ def parse_block(block: Block, problems: list[Problem]) -> list:
             offset, char = found.start(), found.group()
             if char == "[":
                 container().append(text[start:offset])
+                if len(stack) >= MAX_DEPTH:
+                    raise TeikitError(f"brackets nested deeper than {MAX_DEPTH} levels (column {line.indent + offset + 1})",
+                                      name, line.number)
                 stack.append(Bracket([], line.number, line.indent + offset + 1))
                 start = offset + 1
             elif char == "]":
