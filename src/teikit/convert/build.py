@@ -100,9 +100,10 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     if register is not None:
         body = register.tag(body)
     linker = Linker()
+    previous = _previous_paragraphs(body)
     for node in list(walk(body)):
         if any(isinstance(c, Node) and c.tag == "note" and c.attrib.get("type") == "translator" for c in node.children):
-            linker.link(node)
+            linker.link(node, previous.get(id(node)))
     report.review.extend(linker.unsure)
     report.review.extend(linker.unlinked)
     if metadata_note:
@@ -114,6 +115,25 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     element = to_element(root, nsmap={None: TEI_NS})
     indent(element)
     return etree.ElementTree(element), report
+
+
+def _previous_paragraphs(body: list) -> dict[int, Node]:
+    """For each paragraph, the paragraph just before it among its siblings (by id)."""
+    previous: dict[int, Node] = {}
+    for node in walk(body):
+        last = None
+        for child in node.children:
+            if not isinstance(child, Node):
+                continue
+            if child.tag != "p":
+                last = None
+                continue
+            if last is not None:
+                previous[id(child)] = last
+            # A paragraph holding only notes describes, it is not described: skip it.
+            if any(isinstance(c, str) and c.strip() or isinstance(c, Node) and c.tag != "note" for c in child.children):
+                last = child
+    return previous
 
 
 def _fallback_title(document: Node, name: str) -> str:

@@ -112,17 +112,32 @@ def _span(items: list, stop: int, extent: tuple[str, int]) -> tuple[tuple[int, i
     return flat.position(start), end
 
 
+def _single_hi(items: list, span) -> bool:
+    """Whether ``span`` is exactly one existing ``<hi>``."""
+    (start_index, start_offset), (end_index, end_offset) = span
+    if start_offset or end_offset or end_index != start_index + 1:
+        return False
+    item = items[start_index]
+    return isinstance(item, Node) and item.tag == "hi"
+
+
 class Linker:
     """Numbers translator's notes, wraps the passages they describe, fills ``@target``."""
 
     def __init__(self):
+        self.previous: Node | None = None
         self.marks = 0
         self.notes = 0
         self.unsure: list[str] = []
         self.unlinked: list[str] = []
 
-    def link(self, container: Node) -> None:
-        """Process every translator's note among ``container``'s children, in order."""
+    def link(self, container: Node, previous: Node | None = None) -> None:
+        """Process every translator's note among ``container``'s children, in order.
+
+        ``previous`` is the paragraph before ``container``: a note standing at
+        the very start of its paragraph describes that one.
+        """
+        self.previous = previous
         index = 0
         while index < len(container.children):
             item = container.children[index]
@@ -138,6 +153,14 @@ class Linker:
         target_list, stop = container, index
         for mark in describe(note_text):
             span = _span(target_list.children, stop, mark.extent)
+            if span is None and target_list is container and self.previous is not None:
+                target_list, stop = self.previous, len(self.previous.children)
+                span = _span(target_list.children, stop, mark.extent)
+            # A sentence or quotation inside a passage already marked: mark it inside that <hi>.
+            while span is not None and mark.extent[0] != "paragraph" and _single_hi(target_list.children, span):
+                target_list = target_list.children[span[0][0]]
+                stop = len(target_list.children)
+                span = _span(target_list.children, stop, mark.extent)
             if span is None:
                 break
             self.marks += 1
