@@ -94,23 +94,28 @@
     popover.style.top = (b.bottom - box.top + 6) + 'px';
   }
 
-  /* The popover shows a copy of the note's entry in the list of notes. */
-  function fill(popover) {
-    var body = popover.querySelector('.popover-body');
-    if (!body || body.childNodes.length) return;
-    var entry = document.getElementById(body.dataset.from);
+  /* The one popover, moved next to the marker that opens it and filled
+     with a copy of the note's entry in the list of notes. */
+  function fill(button, popover) {
+    var entry = document.getElementById('tk-note-' + button.dataset.note);
     var source = entry ? entry.querySelector('.endnote-body') : null;
-    if (!source) return;
-    Array.prototype.forEach.call(source.childNodes, function (node) {
-      body.appendChild(node.cloneNode(true));
-    });
+    var body = popover.querySelector('.popover-body');
+    body.textContent = '';
+    if (source) {
+      Array.prototype.forEach.call(source.childNodes, function (node) {
+        body.appendChild(node.cloneNode(true));
+      });
+    }
+    popover.querySelector('.popover-title').textContent = button.textContent;
+    popover.querySelector('.popover-more').setAttribute('href', '#tk-note-' + button.dataset.note);
   }
 
   function openNote(button) {
     closeNote(false);
     var popover = document.getElementById(button.getAttribute('aria-controls'));
     if (!popover) return;
-    fill(popover);
+    button.insertAdjacentElement('afterend', popover);
+    fill(button, popover);
     popover.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     place(button, popover);

@@ -44,7 +44,7 @@
     <xsl:variable name="header" select="($root/tei:teiHeader, $root/descendant::tei:teiHeader)[1]"/>
     <xsl:variable name="notes" select="$root/descendant::tei:note[tk:is-numbered-note(.)][not(ancestor::tei:teiHeader)]"/>
     <xsl:variable name="numbers" as="map(xs:string, xs:integer)"
-        select="map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i))"/>
+        select="map:merge($notes ! map:entry(generate-id(.), position()))"/>
     <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
     <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
     <html lang="{(normalize-space($root/@xml:lang)[. != ''], 'en')[1]}">
@@ -72,6 +72,7 @@
             <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader)]" mode="html">
               <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
             </xsl:apply-templates>
+            <xsl:if test="exists($notes)"><xsl:call-template name="tk:popover"/></xsl:if>
           </article>
           <xsl:call-template name="tk:endnotes">
             <xsl:with-param name="notes" select="$notes"/>

@@ -33,26 +33,17 @@
       <xsl:otherwise>
         <xsl:variable name="label" select="tk:note-label(., $i)"/>
         <xsl:variable name="kind" select="if (@type = 'translator') then 'Translator’s note' else 'Note'"/>
-        <span class="note-anchor" data-label="{$label}">
-          <button type="button" class="note-ref" id="tk-ref-{$i}" aria-expanded="false"
-              aria-haspopup="dialog" aria-controls="tk-pop-{$i}" data-note="{$i}">
-            <xsl:if test="@target">
-              <xsl:attribute name="data-targets" select="string-join(tk:target-ids(@target), ' ')"/>
-            </xsl:if>
-            <span class="visually-hidden"><xsl:value-of select="$kind"/><xsl:text> </xsl:text></span>
-            <xsl:value-of select="$label"/>
-          </button>
-          <span class="popover" id="tk-pop-{$i}" role="dialog" aria-label="{$kind} {$label}" hidden="hidden">
-            <span class="popover-head">
-              <span class="popover-title"><xsl:value-of select="$kind, $label"/></span>
-              <button type="button" class="popover-close" aria-label="Close note {$label}">×</button>
-            </span>
-            <!-- Filled from the note's entry in the list by the script when
-                 opened, so that a note's words are not in the page three times. -->
-            <span class="popover-body" data-from="tk-note-{$i}"></span>
-            <a class="popover-more" href="#tk-note-{$i}">In the list of notes</a>
-          </span>
-        </span>
+        <!-- One popover serves every marker (only one note is open at a
+             time): the script moves it next to the marker and fills it from
+             the note's entry in the list of notes. -->
+        <button type="button" class="note-ref" id="tk-ref-{$i}" aria-expanded="false"
+            aria-haspopup="dialog" aria-controls="tk-popover" data-note="{$i}">
+          <xsl:if test="@target">
+            <xsl:attribute name="data-targets" select="string-join(tk:target-ids(@target), ' ')"/>
+          </xsl:if>
+          <span class="visually-hidden"><xsl:value-of select="$kind"/><xsl:text> </xsl:text></span>
+          <xsl:value-of select="$label"/>
+        </button>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -77,6 +68,17 @@
       <xsl:with-param name="tag" select="'span'"/>
       <xsl:with-param name="class" select="'note-label'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="tk:popover">
+    <span class="popover" id="tk-popover" role="dialog" aria-labelledby="tk-popover-title" hidden="hidden">
+      <span class="popover-head">
+        <span class="popover-title" id="tk-popover-title"></span>
+        <button type="button" class="popover-close" aria-label="Close the note">×</button>
+      </span>
+      <span class="popover-body"></span>
+      <a class="popover-more" href="#tk-notes-title">In the list of notes</a>
+    </span>
   </xsl:template>
 
   <xsl:template name="tk:endnotes">
