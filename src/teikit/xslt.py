@@ -1,6 +1,7 @@
 """Compile an XSLT 3.0 stylesheet once (saxonche) and apply it to many documents.
 
-Each :class:`Stylesheet` owns its own Saxon processor. Right after compiling,
+Each :class:`Stylesheet` owns its own Saxon processor. While compiling, only
+``file:`` URIs may be read (for ``xsl:include``/``xsl:import``); right after,
 the processor's URI access is switched off (``allowedProtocols`` empty), so
 no ``doc()``, ``unparsed-text()`` or ``xsl:include`` can reach a file or the
 network while a user's document is being transformed. Saxon never parses a
@@ -73,6 +74,10 @@ class Stylesheet:
         if not self.path.is_file():
             raise UsageError(f"stylesheet not found: {self.path}")
         self._proc = PySaxonProcessor(license=False)
+        # While compiling, only local files (xsl:include, xsl:import) may be
+        # read: a static variable or use-when in a stylesheet built from a
+        # user's Schematron must not reach the network either.
+        self._proc.set_configuration_property(_ALLOWED_PROTOCOLS, "file")
         compiler = self._proc.new_xslt30_processor()
         with captured_stderr() as chatter:
             try:

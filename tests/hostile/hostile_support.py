@@ -19,9 +19,8 @@ import gzip
 import re
 import secrets
 import shutil
-import socket
 import subprocess
-import threading
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,55 +36,80 @@ CONTRACT = ROOT / "tests" / "fixtures" / "contract.xml"
 PREVIOUS = b"previous output, must survive a failed run\n"
 
 
+# The listener runs in a process of its own: a client inside the test process
+# (Saxon, libxml2, Typst) that held the GIL while waiting for an answer would
+# otherwise wait forever for a thread that cannot run. It answers like a web
+# server, so a client that got this far has something to (wrongly) use, and
+# appends one line per connection to a log file.
+_LISTENER = r"""
+import socket, sys
+log = sys.argv[1]
+server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", 0))
+server.listen(16)
+print(server.getsockname()[1], flush=True)
+while True:
+    conn, _ = server.accept()
+    conn.settimeout(1)
+    try:
+        request = conn.recv(2048)
+    except OSError:
+        request = b""
+    with open(log, "ab") as out:
+        out.write((request.splitlines() or [b"<connected>"])[0] + b"\n")
+    try:
+        conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nLISTENER-WAS-CALLED\n")
+    except OSError:
+        pass
+    conn.close()
+"""
+
+
 class Listener:
-    """A TCP server on a free loopback port that counts the connections it gets."""
+    """A TCP server on a free loopback port, in its own process, that logs every connection."""
 
-    def __init__(self) -> None:
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(16)
-        self._sock.settimeout(0.1)
-        self.port = self._sock.getsockname()[1]
-        self.connections: list[bytes] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+    def __init__(self, folder: Path) -> None:
+        self._log = folder / "listener.log"
+        self._log.write_bytes(b"")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", _LISTENER, str(self._log)], stdout=subprocess.PIPE, text=True
+        )
+        self.port = int(self._proc.stdout.readline())
+        self._seen = 0
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            with conn:
-                conn.settimeout(0.5)
-                try:
-                    request = conn.recv(2048)
-                except OSError:
-                    request = b""
-                self.connections.append(request or b"<connected>")
-                # Answer like a web server would, so a client that got this far
-                # has something to (wrongly) use.
-                try:
-                    conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nLISTENER-WAS-CALLED\n")
-                except OSError:
-                    pass
+    def reset(self) -> None:
+        """Forget the connections seen so far (each test starts from none)."""
+        self._seen = len(self._lines())
+
+    def _lines(self) -> list[str]:
+        return self._log.read_text(encoding="utf-8", errors="replace").splitlines()
+
+    @property
+    def connections(self) -> list[str]:
+        """The first line of each request received since the last reset."""
+        return self._lines()[self._seen :]
 
     def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self._sock.close()
+        self._proc.terminate()
+        self._proc.wait(timeout=10)
+        self._proc.stdout.close()
 
 
-@pytest.fixture
-def listener():
-    """A loopback listener, closed after the test; tests assert it saw nothing."""
-    server = Listener()
+@pytest.fixture(scope="session")
+def _listener_process(tmp_path_factory):
+    server = Listener(tmp_path_factory.mktemp("listener"))
     try:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def listener(_listener_process):
+    """The loopback listener, with no connection counted yet; tests assert it sees none."""
+    _listener_process.reset()
+    return _listener_process
 
 
 @dataclass

@@ -137,7 +137,6 @@ def test_compressed_file_refused(workspace):
     assert not any(workspace.outputs.iterdir())
 
 
-@pytest.mark.xfail(strict=True, reason="deeply nested brackets exhaust the converter's recursion (teikit/convert)")
 def test_deeply_nested_brackets_refused_at_their_line(workspace):
     need("convert")
     source = workspace.place("deep.txt", b"Memo\n\n" + b"[" * 20_000 + b"x" + b"]" * 20_000 + b"\n")

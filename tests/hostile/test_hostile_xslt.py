@@ -70,6 +70,30 @@ def test_result_documents_are_never_written(tmp_path, writer, monkeypatch):
     assert not (tmp_path.parent / "escaped.txt").exists()
 
 
+def test_compiling_reaches_no_network(tmp_path, listener):
+    sheet = tmp_path / "static_fetch.xsl"
+    text = (SHEETS / "static_fetch.xsl").read_text(encoding="utf-8")
+    sheet.write_text(text.replace("PORT", str(listener.port)), encoding="utf-8")
+    out = Stylesheet(sheet).transform(_doc("x"), name="doc.xml")
+    assert "<out>false</out>" in out
+    assert listener.connections == []
+
+
+def test_compiling_still_reads_local_includes(tmp_path):
+    (tmp_path / "part.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template name="part"><part/></xsl:template></xsl:stylesheet>',
+        encoding="utf-8",
+    )
+    (tmp_path / "main.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:include href="part.xsl"/><xsl:template match="/"><xsl:call-template name="part"/></xsl:template>'
+        "</xsl:stylesheet>",
+        encoding="utf-8",
+    )
+    assert "<part/>" in Stylesheet(tmp_path / "main.xsl").transform(_doc("x"), name="doc.xml")
+
+
 def test_saxon_chatter_becomes_one_line():
     sheet = Stylesheet(SHEETS / "fails.xsl")
     with pytest.raises(TeikitError) as caught:
