@@ -70,3 +70,12 @@ def test_the_edition_folder_passes():
     results = run([edition])
     problems = [f for r in results for f in r.findings if f.is_error]
     assert problems == []
+
+
+def test_a_validator_given_the_register_uses_it_for_trees():
+    from teikit.validate import Validator
+
+    validator = Validator(register=VALID_DIR / "register.xml")
+    assert validator.validate_tree(parse_file(CONTRACT), "contract.xml") == []
+    broken = parse_file(INVALID_DIR / "register-entry-missing.xml")
+    assert "teikit-register-missing" in {f.rule for f in validator.validate_tree(broken, "broken.xml")}

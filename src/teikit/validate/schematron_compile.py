@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import UsageError
+from ..errors import TeikitError, UsageError
 from ..xmlparse import parse_file
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -52,8 +52,13 @@ def _resolve_includes(element: etree._Element, base: Path, depth: int = 0) -> No
         raise UsageError("Schematron includes nested more than 10 levels", str(base))
     for include in list(element.iter(f"{_SCH}include")):
         href = include.get("href") or ""
-        target = (base.parent / href).resolve()
-        included = parse_file(target).getroot()
+        if re.match(r"[a-zA-Z][\w+.-]*:", href) and not href.startswith("file:"):
+            raise UsageError(f"Schematron include of {href!r} refused: only local files are read", str(base))
+        target = (base.parent / href.removeprefix("file://")).resolve()
+        try:
+            included = parse_file(target).getroot()
+        except TeikitError as err:
+            raise UsageError(f"cannot include {href!r}: {err.message}", str(base), include.sourceline) from None
         _resolve_includes(included, target, depth + 1)
         include.getparent().replace(include, included)
 

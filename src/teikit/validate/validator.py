@@ -75,13 +75,17 @@ class Validator:
         """
         outcomes: list[tuple[list[Finding], set[str]] | None] = [None] * len(paths)
         groups: dict[tuple, list[tuple[int, etree._ElementTree, str, list[Finding]]]] = {}
+        by_folder: dict[str, dict[str, str]] = {}  # the register is looked up once per folder
         for index, path in enumerate(paths):
             tree, early = self._parse(path)
             if tree is None:
                 outcomes[index] = (early, set())
                 continue
             name = str(path)
-            params = self._document_params(Path(path))
+            folder = os.path.dirname(name)
+            if folder not in by_folder:
+                by_folder[folder] = self._document_params(Path(path))
+            params = by_folder[folder]
             first = self._before_schematron(tree, name)
             if self.schematron is None or (first and first[0].rule == "teikit-root-namespace"):
                 outcomes[index] = (_ordered(first), referenced_ids(tree))
@@ -129,7 +133,14 @@ class Validator:
         return self.validate_tree(tree, str(path), params), referenced_ids(tree)
 
     def validate_tree(self, tree: etree._ElementTree, name: str = "<input>", params: dict | None = None) -> list[Finding]:
-        """Findings for a parsed tree; register rules that need a file location are skipped."""
+        """Findings for a parsed tree.
+
+        A tree has no folder to find its register in: the register given to the
+        validator is used, and without one the register rules are skipped.
+        ``params`` (set by :meth:`check_file`) override that.
+        """
+        if params is None and self.register is not None:
+            params = self._document_params(Path(name))
         findings = self._before_schematron(tree, name)
         if findings and findings[0].rule == "teikit-root-namespace":
             return findings
