@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from teikit.cli import main
-from validate_support import CONTRACT, INVALID_DIR, SCHEMAS, VALID_DIR
+from validate_support import CONTRACT, INVALID_DIR, SCHEMAS, VALID_DIR, pre_commit_hooks
 
 
 def invoke(*args):
@@ -164,3 +164,13 @@ def test_strict_fails_on_warnings(tmp_path):
 def test_help_has_an_example():
     result = CliRunner().invoke(main, ["validate", "--help"])
     assert "Example: teikit validate" in result.output
+
+
+def test_pre_commit_hooks_name_real_options():
+    hooks = pre_commit_hooks(SCHEMAS.parent / ".pre-commit-hooks.yaml")
+    assert {h["id"] for h in hooks} == {"teikit-validate", "teikit-validate-tei-all"}
+    for hook in hooks:
+        words = hook["entry"].split()
+        assert words[:2] == ["teikit", "validate"]
+        result = CliRunner().invoke(main, [*words[1:], "--help"])
+        assert result.exit_code == 0, result.output

@@ -38,3 +38,17 @@ def expectation(path: Path) -> tuple[str, int]:
 def invalid_fixtures() -> list[Path]:
     """Every invalid fixture, in subfolders too."""
     return sorted(INVALID_DIR.rglob("*.xml"))
+
+
+def pre_commit_hooks(path: Path) -> list[dict[str, str]]:
+    """The hooks of a .pre-commit-hooks.yaml (a flat list of mappings; no YAML library needed)."""
+    hooks: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith("- "):
+            hooks.append({})
+            line = "  " + line[2:]
+        key, _, value = line.strip().partition(":")
+        hooks[-1][key.strip()] = value.strip()
+    return hooks
