@@ -127,3 +127,23 @@ def test_site_folder_blocked_by_a_file(workspace):
     assert_no_traceback(result)
     assert "site" in result.stderr
     assert blocker.read_bytes() == b"not a folder\n"
+
+
+@pytest.mark.parametrize("name", ["hostile_hrefs.xml", "special_syntax.xml", "remote_resources.xml"])
+def test_hostile_content_never_becomes_live(workspace, listener, name):
+    """Published or left out as invalid, a document's links and text stay inert."""
+    need_build()
+    _good_sources(workspace)
+    workspace.place(name, folder=EDITION)
+    site, result = _build(workspace)
+    assert result.exception is None, repr(result.exception)
+    assert_no_traceback(result)
+    assert result.exit_code in (0, 1), result.stderr
+    assert listener.connections == []
+    assert not workspace.leaks(result.stdout, result.stderr)
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert '<script>alert("xss")' not in text, page
+        for attr, value in re.findall(r'\b(href|src|action|formaction)\s*=\s*"([^"]*)"', text, re.I):
+            squashed = re.sub(r"[\x00-\x20]+|&#0*9;|&#0*10;|&#x0*[9a];", "", value, flags=re.I).lower()
+            assert not squashed.startswith(("javascript:", "vbscript:", "data:text")), f"{page.name}: {attr}={value!r}"

@@ -123,6 +123,19 @@ def test_missing_or_directory_input(workspace, command, kind):
     assert not any(workspace.outputs.iterdir())
 
 
+def test_html_batch_with_one_bad_document(workspace):
+    """A bad document among several: exit 1, its line named, its previous page kept."""
+    need("html")
+    good = workspace.place("special_syntax.xml")
+    bad = workspace.place("nul.xml")
+    before = _prepare_outputs([workspace.outputs / "nul.html"])
+    result = run("html", good, bad, "-o", workspace.outputs)
+    assert_clean_failure(result, 1, bad, 12)
+    assert (workspace.outputs / "nul.html").read_bytes() == PREVIOUS
+    stray = [p for p in workspace.outputs.iterdir() if p.name not in {"nul.html", "special_syntax.html"}]
+    assert not stray, stray
+
+
 @pytest.mark.parametrize("command", ["text", "html", "pdf"])
 def test_unwritable_output(workspace, command):
     need(command)
