@@ -63,15 +63,6 @@ def test_trees_without_a_location_skip_register_checks(project_validator):
     assert project_validator.validate_tree(parse_file(CONTRACT), "contract") == []
 
 
-def test_the_edition_folder_passes():
-    edition = VALID_DIR.parents[2] / "tei"
-    if not any(edition.glob("*.xml")):
-        pytest.skip("tei/ holds no TEI yet")
-    results = run([edition])
-    problems = [f for r in results for f in r.findings if f.is_error]
-    assert problems == []
-
-
 def test_a_validator_given_the_register_uses_it_for_trees():
     from teikit.validate import Validator
 
