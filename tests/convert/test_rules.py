@@ -65,3 +65,19 @@ def test_abbreviation_expansion_takes_the_word_before():
     root = conversion.tree.getroot()
     assert root.xpath("//t:choice/t:abbr/text()", namespaces=NS) == ["TsTAK"]
     assert export_text(conversion.tree) == "A TsTAK [Central Telegraph Agency of Korea] correspondent.\n"
+
+
+def test_handwriting_across_a_blank_line_is_one_note():
+    text = 'Secret\n\n[handwritten: "to Cde. Samsonov\n\nfor the archive"]\n\nThe text. [unclosed here\n\nNext. Stray] one.\n'
+    conversion = convert_text(text, metadata={})
+    notes = conversion.tree.getroot().xpath("//t:note[@type='handwritten']", namespaces=NS)
+    assert len(notes) == 1 and "for the archive" in "".join(notes[0].itertext())
+    assert [(w.line, w.message.split(" at ")[0]) for w in conversion.warnings] == [(7, "unclosed bracket"), (9, "stray closing bracket")]
+    assert export_text(conversion.tree) == text.replace("\n\n", "\n")
+
+
+def test_unclosed_and_stray_brackets_on_lines_of_a_text_without_blank_lines():
+    text = "Secret\nThe text [unclosed here\nAmbassador stated] that.\nEnd.\n"
+    conversion = convert_text(text, metadata={})
+    assert [w.line for w in conversion.warnings] == [2, 3]
+    assert export_text(conversion.tree) == text

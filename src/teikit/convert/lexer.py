@@ -25,6 +25,8 @@ MAX_DEPTH = 32
 
 
 _BRACKETS = re.compile(r"[\[\]]")
+_LABELLED_OPEN = re.compile(r"\[[^\[\]]{0,60}:[^\]]*$")
+_CLOSES_BLOCK = re.compile(r"\][.,;:”\"’)]*$")
 
 
 @dataclass
@@ -68,7 +70,7 @@ def split_blocks(lines: list[Line]) -> list[Block]:
                 run.append(line)
         if run:
             blocks.append(Block(run))
-        return blocks
+        return _join_open_brackets(blocks)
     blocks = []
     index = 0
     while index < len(content):
@@ -80,11 +82,42 @@ def split_blocks(lines: list[Line]) -> list[Block]:
                 running += _depth_change(content[probe].text)
                 probe += 1
                 if running <= 0:
-                    end = probe
+                    # Carried on only to a line that ends with the closing bracket, so that an
+                    # unclosed bracket is not paired with an unrelated stray one.
+                    if _CLOSES_BLOCK.search(content[probe - 1].text):
+                        end = probe
                     break
         blocks.append(Block(content[index:end]))
         index = end
     return blocks
+
+
+def _join_open_brackets(blocks: list[Block]) -> list[Block]:
+    """Join a block whose bracket stays open to the following ones, when it closes within reach.
+
+    A handwritten note may hold a blank line; its bracket closes a block or
+    two later. Only a labelled insertion (``[handwritten:``, ``[… stamp:``)
+    is carried on, and only to a block that ends with the closing bracket, so
+    that an unclosed bracket and an unrelated stray one are never paired.
+    Otherwise the block stays as it is and the bracket is reported.
+    """
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        depth = sum(_depth_change(line.text) for line in blocks[index].lines)
+        end = index + 1
+        if depth > 0 and _LABELLED_OPEN.search("\n".join(line.text for line in blocks[index].lines)):
+            probe, running = index + 1, depth
+            while probe < len(blocks) and blocks[probe].first_line - blocks[index].lines[-1].number <= MAX_CARRY:
+                running += sum(_depth_change(line.text) for line in blocks[probe].lines)
+                probe += 1
+                if running <= 0:
+                    if _CLOSES_BLOCK.search(blocks[probe - 1].lines[-1].text):
+                        end = probe
+                    break
+        out.append(Block([line for block in blocks[index:end] for line in block.lines]))
+        index = end
+    return out
 
 
 def parse_block(block: Block, problems: list[Problem], name: str = "<text>") -> list:
