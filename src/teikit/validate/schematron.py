@@ -104,7 +104,14 @@ class SchematronChecker:
 
         ``params`` set the schema's schema-level ``let`` variables by name.
         """
-        result = self._stylesheet.transform(tree, params=self._known(params), name=name)
+        try:
+            result = self._stylesheet.transform(tree, params=self._known(params), name=name)
+        except TeikitError as err:
+            # A rule that fails at run time on this document (say, a cast of a
+            # malformed date) is a finding about the document, not the end of the run.
+            line = _root(tree).sourceline or 1
+            message = f"Schematron rules could not be evaluated: {err.message}"
+            return [Finding(name, line, 0, "error", message, "schematron-dynamic-error")]
         return self._findings(_root(tree), name, _read(result, name))
 
     def check_many(

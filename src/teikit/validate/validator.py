@@ -38,8 +38,10 @@ class Validator:
     alone checks the grammar only). Both are compiled once, when the
     validator is made, and reused for every document.
 
-    >>> Validator().validate_file("tei/soviet-embassy-dprk-1969-06-09.xml")
-    []
+    Example::
+
+        findings = Validator().validate_file("tei/soviet-embassy-dprk-1969-06-09.xml")
+        errors = [f for f in findings if f.is_error]
     """
 
     def __init__(
