@@ -15,12 +15,15 @@
     tk:format-date($when)      "9 June 1969", "June 1969" or "1969" from ISO
     tk:is-numbered-note($note) whether a note becomes a numbered note (marker in
                                the text, entry in the list of notes)
+    tk:numbered-notes($root)   the numbered notes of a document's texts, in order
+    tk:note-numbers($notes)    a map from generate-id() of each note to its number
     tk:note-label($note, $i)   the label shown for the $i-th numbered note
     tk:tokens($s)              a class-safe list of tokens from an attribute
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
@@ -115,6 +118,16 @@
          stay where they are. -->
     <xsl:sequence select="$note/@type = 'translator'
         or not($note/@place = ('inline', 'inline-block')) and not($note/@type = ('stamp', 'handwritten'))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:numbered-notes" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root/descendant::tei:note[tk:is-numbered-note(.)][not(ancestor::tei:teiHeader)]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)">
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:sequence select="map:merge($notes ! map:entry(generate-id(.), position()))"/>
   </xsl:function>
 
   <xsl:function name="tk:note-label" as="xs:string">

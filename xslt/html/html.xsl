@@ -42,9 +42,8 @@
   <xsl:template match="/">
     <xsl:variable name="root" select="*"/>
     <xsl:variable name="header" select="($root/tei:teiHeader, $root/descendant::tei:teiHeader)[1]"/>
-    <xsl:variable name="notes" select="$root/descendant::tei:note[tk:is-numbered-note(.)][not(ancestor::tei:teiHeader)]"/>
-    <xsl:variable name="numbers" as="map(xs:string, xs:integer)"
-        select="map:merge($notes ! map:entry(generate-id(.), position()))"/>
+    <xsl:variable name="notes" select="tk:numbered-notes($root)"/>
+    <xsl:variable name="numbers" select="tk:note-numbers($notes)"/>
     <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
     <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
     <html lang="{(normalize-space($root/@xml:lang)[. != ''], 'en')[1]}">
