@@ -183,7 +183,9 @@ def build_structure(blocks: list[Block]) -> Node:
                 document.children.append(Node("head", {"type": head_type}, line))
                 have_title = have_title or role == "title"
             else:
-                if opener:
+                # A dateline is a line of its own already; elsewhere a line break is an <lb/>.
+                previous_dateline = bool(opener) and isinstance(opener[-1], Node) and opener[-1].tag == "dateline"
+                if opener and role != "dateline" and not previous_dateline:
                     opener.append(Node("lb"))
                 item = _opener_item(role, line)
                 opener.extend(item if isinstance(item, list) else [item])
