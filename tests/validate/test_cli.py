@@ -96,11 +96,13 @@ def test_bad_input_is_one_finding_exit_1_no_traceback(tmp_path, name):
         ["--shard", "3/2", "x.xml"],
         ["--shard", "a", "x.xml"],
         ["--format", "yaml", "x.xml"],
+        ["empty-folder"],
     ],
 )
 def test_could_not_run_exit_2(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "x.xml").write_bytes(CONTRACT.read_bytes())
+    (tmp_path / "empty-folder").mkdir()
     result = invoke(*args)
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output

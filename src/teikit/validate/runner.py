@@ -126,7 +126,7 @@ def _referenced_by(documents: Sequence[Path], register: Path, explicit: Path | N
 
 
 def run(
-    paths: Iterable[str | os.PathLike],
+    paths: Sequence[str | os.PathLike],
     options: Options = Options(),
     *,
     jobs: int = 1,
@@ -134,6 +134,9 @@ def run(
 ) -> list[FileResult]:
     """Validate every file under ``paths``; results in the order of the (sharded) file list."""
     everything = expand(paths)
+    if not everything:
+        # Most likely a wrong folder in a CI configuration: say so rather than pass.
+        raise UsageError("no .xml files to validate in " + ", ".join(map(str, paths)))
     explicit = Path(options.register) if options.register else None
     selected = everything if shard is None else everything[shard[0] - 1 :: shard[1]]
     documents = [p for p in selected if not is_register(p, explicit)]
