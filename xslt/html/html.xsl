@@ -24,7 +24,9 @@
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <!-- URLs are already checked by tk:safe-url; re-escaping every href costs
+       time and browsers read IRIs as they are. -->
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" escape-uri-attributes="no"/>
 
   <!-- The one rendering mode: text that no template claims is kept. -->
   <xsl:mode name="html" on-no-match="text-only-copy"/>
