@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from .output import write_atomic
-from .xmlparse import parse_file
-
-
-def _href(target: Path, page_dir: Path) -> str:
-    """A relative link from a page in ``page_dir`` to ``target`` (URL form)."""
-    rel = os.path.relpath(target.resolve(), page_dir.resolve())
-    return Path(rel).as_posix()
 
 
 @click.command("html")
@@ -50,24 +42,15 @@ def html_command(documents: tuple[Path, ...], output_dir: Path | None, register_
 
         teikit html tei/soviet-embassy-dprk-1969-06-09.xml -o site/
     """
-    from .html import HtmlRenderer  # compiling the stylesheets is the slow part
+    from .html import HtmlRenderer, page_paths  # compiling the stylesheets is the slow part
 
+    targets = page_paths(documents, output_dir)
     renderer = HtmlRenderer()
-    pages: list[tuple[Path, str]] = []
-    for doc in documents:
-        tree = parse_file(doc)
-        page_dir = output_dir if output_dir is not None else doc.parent
-        pdf_path = page_dir / f"{doc.stem}.pdf"
-        link_pdf = pdf if pdf is not None else pdf_path.is_file()
-        page = renderer.render(
-            tree,
-            name=str(doc),
-            tei_href=_href(doc, page_dir),
-            pdf_href=_href(pdf_path, page_dir) if link_pdf else None,
-            register_href=register_href,
-        )
-        pages.append((page_dir / f"{doc.stem}.html", page))
-    for target, page in pages:
+    pages = [
+        renderer.render_file(doc, target, register_href=register_href, link_pdf=pdf)
+        for doc, target in zip(documents, targets)
+    ]
+    for target, page in zip(targets, pages):
         write_atomic(target, page)
         click.echo(str(target))
 

@@ -8,9 +8,14 @@ because a compiled stylesheet may not read files at run time.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
 from lxml import etree
 
-from .errors import TeikitError
+from .errors import TeikitError, UsageError
+from .xmlparse import parse_file
 from .xslt import XSLT_DIR, Stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -27,6 +32,25 @@ def _asset(name: str, closing: str) -> str:
     if closing in text.lower():
         raise TeikitError(f"asset contains {closing!r}, which would end it early", str(_HTML_DIR / name))
     return text
+
+
+def relative_href(target: Path, page_dir: Path) -> str:
+    """A relative URL from a page in ``page_dir`` to the file ``target``."""
+    return Path(os.path.relpath(target.resolve(), page_dir.resolve())).as_posix()
+
+
+def page_paths(documents: Sequence[Path], output_dir: Path | None = None) -> list[Path]:
+    """Where each document's page goes: ``DIR/<stem>.html``, DIR being
+    ``output_dir`` or the document's own folder. Two documents that would
+    share a page are a usage error (checked before anything is rendered)."""
+    targets = [(output_dir if output_dir is not None else doc.parent) / f"{doc.stem}.html" for doc in documents]
+    seen: dict[Path, Path] = {}
+    for doc, target in zip(documents, targets):
+        key = target.resolve()
+        if key in seen:
+            raise UsageError(f"{seen[key]} and {doc} would both be written to {target}")
+        seen[key] = doc
+    return targets
 
 
 class HtmlRenderer:
@@ -76,3 +100,29 @@ class HtmlRenderer:
         if page.startswith("<!DOCTYPE HTML>"):
             page = "<!DOCTYPE html>" + page[len("<!DOCTYPE HTML>"):]
         return page
+
+    def render_file(
+        self,
+        path: Path,
+        target: Path,
+        *,
+        register_href: str | None = None,
+        link_pdf: bool | None = None,
+    ) -> str:
+        """Parse the TEI file ``path`` and render the page that will live at ``target``.
+
+        The page links to the TEI file (relative to the page) and to
+        ``<stem>.pdf`` beside the page when ``link_pdf`` is true, or, when it
+        is None, when that file exists.
+        """
+        tree = parse_file(path)
+        pdf = target.parent / f"{path.stem}.pdf"
+        if link_pdf is None:
+            link_pdf = pdf.is_file()
+        return self.render(
+            tree,
+            name=str(path),
+            tei_href=relative_href(path, target.parent),
+            pdf_href=relative_href(pdf, target.parent) if link_pdf else None,
+            register_href=register_href,
+        )

@@ -77,3 +77,13 @@ def test_help_has_an_example():
     result = CliRunner().invoke(main, ["html", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output and "teikit html " in result.output
+
+
+def test_two_documents_for_one_page_is_a_usage_error(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(CONTRACT, tmp_path / folder / "memo.xml")
+    result = CliRunner().invoke(main, ["html", str(tmp_path / "a" / "memo.xml"), str(tmp_path / "b" / "memo.xml"),
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "would both be written to" in result.output
+    assert not (tmp_path / "out").exists()
