@@ -147,3 +147,25 @@ def test_hostile_content_never_becomes_live(workspace, listener, name):
         for attr, value in re.findall(r'\b(href|src|action|formaction)\s*=\s*"([^"]*)"', text, re.I):
             squashed = re.sub(r"[\x00-\x20]+|&#0*9;|&#0*10;|&#x0*[9a];", "", value, flags=re.I).lower()
             assert not squashed.startswith(("javascript:", "vbscript:", "data:text")), f"{page.name}: {attr}={value!r}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="site/plan.py discover() follows symlinks out of SOURCE_DIR (path.is_file() is true for a link)",
+)
+@pytest.mark.parametrize("link", ["leak.txt", "leak.xml"])
+def test_symlink_out_of_the_source_folder_is_not_published(workspace, link):
+    """A pull request can add a symlink to a file of the CI machine; building must not publish it."""
+    need_build()
+    if not _good_sources(workspace):
+        pytest.skip("the bundled edition (tei/) is not there yet")
+    target = workspace.inputs / "secret.txt"
+    if link.endswith(".xml"):
+        # A valid TEI document outside the folder, holding the secret in its text.
+        tei = (BUNDLED / "soviet-embassy-dprk-1969-06-09.xml").read_text(encoding="utf-8")
+        target = workspace.inputs / "private.xml"
+        target.write_text(tei.replace("<p>", f"<p>{workspace.token} ", 1), encoding="utf-8")
+    (workspace.inputs / EDITION / link).symlink_to(target)
+    site, result = _build(workspace)
+    assert_no_traceback(result)
+    assert not workspace.leaks(result.stdout, result.stderr), "the file behind the link was published"
