@@ -1,22 +1,26 @@
 """Compile ISO Schematron into an XSLT 3.0 stylesheet.
 
-The generated stylesheet visits every node that some rule could match, once,
-and for each pattern applies that pattern's rules in a mode of its own: in a
-pattern, the first rule whose context matches a node wins (the templates get
-decreasing priorities in document order), exactly as ISO Schematron says.
-Each failed ``assert`` and each successful ``report`` becomes one
-``<f>`` element carrying the rule id, the role, the kind and the node's
-``path()``; :mod:`teikit.validate.schematron` maps that path back to the line
-of the element in the parsed document. Nothing is added to the user's tree,
-so rules that count attributes (``@*``) see the document as it is.
+Each pattern becomes a mode of its own whose templates are the pattern's
+rules, with decreasing priorities in document order: in a pattern the first
+rule whose context matches a node wins, as ISO Schematron says. A pattern's
+rule contexts are turned into one XPath expression (``//context``) so that
+only candidate nodes are visited; a pattern whose contexts cannot be turned
+into an expression is applied in a walk over every node instead.
+
+Each failed ``assert`` and each successful ``report`` becomes one ``<f>``
+element carrying the rule id, the role, the kind and the node's ``path()``;
+:mod:`teikit.validate.schematron` maps that path back to the line of the
+element in the parsed document. Nothing is added to the user's tree, so rules
+that count attributes (``@*``) see the document as it is. A ``<f:batch>``
+input holding several documents' roots is checked document by document in
+one call (each root copied into a document of its own).
 
 Supported: ``ns``, ``let`` (schema, pattern, rule; schema-level ones become
 stylesheet parameters so a caller can set them), ``value-of``, ``name``,
-``role``, ``flag``, ``diagnostics``, abstract rules with ``extends``,
-abstract patterns with ``is-a`` and ``param``, ``include`` (resolved while
-compiling, never at run time), and ``xsl:function`` / ``xsl:key`` /
-``xsl:include``-free foreign declarations at the top of the schema. Phases
-are not selected: every pattern runs.
+``role``, ``diagnostics``, abstract rules with ``extends``, abstract patterns
+with ``is-a`` and ``param``, ``include`` of local files (resolved while
+compiling, never at run time), and ``xsl:function`` / ``xsl:key`` declared at
+the top of the schema. Phases are not selected: every pattern runs.
 """
 
 from __future__ import annotations
@@ -291,7 +295,7 @@ class _Writer:
             self.needs_attributes |= _may_match_attributes(context)
             self.needs_other_nodes |= _may_match_other_nodes(context)
             template = self.el(self.root, "template", match=context, mode=mode, priority=str(len(rules) - position))
-            for number, item in enumerate(self._rule_body(rule), 1):
+            for item in self._rule_body(rule):
                 local = etree.QName(item).localname
                 if local == "let":
                     self._let(template, item, "variable")
