@@ -149,3 +149,27 @@ def test_project_stylesheets_never_disable_output_escaping():
         if re.search(r'disable-output-escaping\s*=\s*["\']yes', path.read_text(encoding="utf-8"))
     ]
     assert not offenders, offenders
+
+
+def test_only_the_xslt_host_talks_to_saxon():
+    """Saxon gets users' documents only through teikit.xslt, which hands it parsed trees.
+
+    Any other module using saxonche could let Saxon parse a user's file itself,
+    with its own permissive entity and URI resolution.
+    """
+    package = ROOT / "src" / "teikit"
+    api = re.compile(r"\bPySaxon\w*|\bfrom saxonche\b|\bimport saxonche\b|xml_file_name\s*=|transform_to_file\(")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "xslt.py" or path.parent != package
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if api.search(line)
+    ]
+    assert not offenders, offenders
+
+
+def test_the_host_never_gives_saxon_a_file_name():
+    source = (ROOT / "src" / "teikit" / "xslt.py").read_text(encoding="utf-8")
+    assert "xml_file_name" not in source and "transform_to_file" not in source
+    assert "parse_xml(xml_text=" in source
