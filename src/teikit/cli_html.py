@@ -25,17 +25,18 @@ from .output import write_atomic
     help="Page that names link to; each name links to its entry's id there.",
 )
 @click.option(
-    "--pdf/--no-pdf",
-    "pdf",
-    default=None,
-    help="Link to DOC.pdf beside the page (default: only if that file exists).",
+    "--pdf-link",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Link to DOC.pdf beside the page: auto = only if that file exists.",
 )
-def html_command(documents: tuple[Path, ...], output_dir: Path | None, register_href: str, pdf: bool | None) -> None:
+def html_command(documents: tuple[Path, ...], output_dir: Path | None, register_href: str, pdf_link: str) -> None:
     """Render TEI documents as self-contained HTML reading pages.
 
     Each DOC.xml becomes DOC.html (in --output-dir, or next to DOC.xml),
     with the CSS and script inlined, a link to the TEI source and, when
-    DOC.pdf is there, to the PDF. All documents are rendered before any page
+    DOC.pdf is there (see --pdf-link), to the PDF. All documents are rendered before any page
     is written, so a bad input leaves no page behind.
 
     Example:
@@ -45,9 +46,10 @@ def html_command(documents: tuple[Path, ...], output_dir: Path | None, register_
     from .html import HtmlRenderer, page_paths  # compiling the stylesheets is the slow part
 
     targets = page_paths(documents, output_dir)
+    link_pdf = None if pdf_link == "auto" else pdf_link == "always"
     renderer = HtmlRenderer()
     pages = [
-        renderer.render_file(doc, target, register_href=register_href, link_pdf=pdf)
+        renderer.render_file(doc, target, register_href=register_href, link_pdf=link_pdf)
         for doc, target in zip(documents, targets)
     ]
     for target, page in zip(targets, pages):

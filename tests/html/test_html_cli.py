@@ -29,7 +29,7 @@ def test_output_folder_and_links(tmp_path):
     doc.parent.mkdir()
     shutil.copy(CONTRACT, doc)
     out = tmp_path / "site"
-    result = _run(str(doc), "-o", str(out), "--register", "../register.html", "--pdf")
+    result = _run(str(doc), "-o", str(out), "--register", "../register.html", "--pdf-link", "always")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == str(out / "memo.html")
     page = html.parse(str(out / "memo.html")).getroot()
@@ -44,7 +44,7 @@ def test_pdf_linked_when_it_exists(tmp_path):
     assert _run(str(doc)).exit_code == 0
     page = html.parse(str(tmp_path / "memo.html")).getroot()
     assert page.xpath("//nav[@class='downloads']//a/@href") == ["memo.xml", "memo.pdf"]
-    assert _run(str(doc), "--no-pdf").exit_code == 0
+    assert _run(str(doc), "--pdf-link", "never").exit_code == 0
     page = html.parse(str(tmp_path / "memo.html")).getroot()
     assert page.xpath("//nav[@class='downloads']//a/@href") == ["memo.xml"]
 
