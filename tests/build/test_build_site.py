@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
+import shutil
 
 import pytest
 from lxml import etree
@@ -14,7 +14,6 @@ from teikit.errors import TeikitError
 from teikit.site import MANIFEST
 from teikit.site.search import decode_postings
 
-from build_fakes import FakeToolchain
 
 
 def test_builds_every_output(source, build, tmp_path):
@@ -227,3 +226,19 @@ def test_summary_reports_stage_times(source, build):
 def test_no_pdf(source, build, tmp_path):
     build(source, pdf=False)
     assert not list((tmp_path / "site" / "documents").glob("*.pdf"))
+
+
+def test_refuses_a_site_folder_that_holds_the_sources(source, build, tmp_path):
+    build(source)
+    inside = tmp_path / "site" / "sources"
+    shutil.copytree(source, inside)
+    with pytest.raises(TeikitError, match="inside the site folder"):
+        build(inside)
+    assert (inside / "alpha.xml").is_file()
+
+
+def test_search_table_carries_iso_dates(source, build, tmp_path):
+    build(source)
+    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
+    assert {row[0]: row[4] for row in data["docs"]}["gamma"] == "1960-03-01"

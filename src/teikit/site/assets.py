@@ -112,7 +112,8 @@ SEARCH_SCRIPT = """
       hits = both;
     });
     var numbers = Object.keys(hits).map(Number).sort(function (a, b) {
-      return (data.docs[a][2] || "").localeCompare(data.docs[b][2] || "") || a - b;
+      // ISO dates sort as text; undated documents go last.
+      return (data.docs[a][4] || "9999").localeCompare(data.docs[b][4] || "9999") || a - b;
     });
     status.textContent = numbers.length === 1 ? "1 document" : numbers.length + " documents";
     numbers.slice(0, 500).forEach(function (n) {

@@ -125,6 +125,7 @@ class _Staging:
     """A sibling folder that becomes the site, or disappears."""
 
     def __init__(self, site: Path):
+        site = site.resolve()  # so that "." has a name and a parent
         self.site = site
         site.parent.mkdir(parents=True, exist_ok=True)
         self.path = site.parent / f".{site.name}.build-{os.getpid()}"
@@ -224,6 +225,9 @@ def build_site(
     source = Path(source_dir) if source_dir is not None else bundled_source_dir()
     site = Path(site_dir)
     _check_site_dir(site)
+    if source.resolve().is_relative_to(site.resolve()):
+        # The new site replaces the old folder, and everything in it.
+        raise UsageError(f"the source folder {source} is inside the site folder {site}; choose another -o")
     plan = planning.discover(source)
     sources = planning.select_shard(plan.sources, shard)
     if not sources and not shard:

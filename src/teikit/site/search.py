@@ -4,7 +4,7 @@ from file://).
 
 Format (``search-index.js`` sets ``window.TEIKIT_SEARCH``)::
 
-    {"docs": [[id, title, date, description], ...],
+    {"docs": [[id, title, date as written, description, ISO date], ...],
      "words": {"word": "postings", ...}}
 
 A posting list holds the numbers of the documents containing the word,
@@ -68,7 +68,8 @@ def build_index(site: Path, docs: dict[str, dict]) -> dict:
     postings: dict[str, array] = {}
     for number, doc_id in enumerate(sorted(docs)):
         record = docs[doc_id]["record"]
-        table.append([doc_id, record["title"], record["date_text"] or record["date"], record["description"]])
+        table.append([doc_id, record["title"], record["date_text"] or record["date"], record["description"],
+                      record["date"]])
         words = (site / OUTPUTS["words"].format(id=doc_id)).read_text(encoding="utf-8").split()
         for word in words:
             found = postings.get(word)
