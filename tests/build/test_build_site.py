@@ -15,7 +15,6 @@ from teikit.site import MANIFEST
 from teikit.site.search import decode_postings
 
 
-
 def test_builds_every_output(source, build, tmp_path):
     summary = build(source)
     site = tmp_path / "site"
