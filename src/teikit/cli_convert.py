@@ -14,6 +14,16 @@ from .output import write_atomic
 from .xmlparse import parse_file
 
 
+def _print_rules(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .convert.rules import RULES
+
+    for rule in RULES:
+        click.echo(f"{rule.name}: {rule.summary}\n    {rule.example}\n    -> {rule.tei}")
+    ctx.exit(0)
+
+
 @click.command("convert")
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the TEI here (default: stdout).")
@@ -23,6 +33,8 @@ from .xmlparse import parse_file
 @click.option("--meta", type=click.Path(dir_okay=False), help="Metadata sidecar (default: SOURCE's NAME.meta.toml).")
 @click.option("--register", type=click.Path(dir_okay=False),
               help="Name register (default: register.xml beside SOURCE, else the bundled edition's).")
+@click.option("--rules", is_flag=True, expose_value=False, is_eager=True, callback=_print_rules,
+              help="List the bracket conventions the converter knows, with examples, and exit.")
 def convert_command(source, output, report, strict, meta, register):
     """Convert a plain-text translation SOURCE to TEI.
 

@@ -66,3 +66,12 @@ def test_help_has_examples():
     for command in ("convert", "text"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Example: teikit " + command in result.output
+
+
+def test_rules_listing():
+    from teikit.convert.rules import RULES
+
+    result = CliRunner().invoke(main, ["convert", "--rules"])
+    assert result.exit_code == 0
+    for rule in RULES:
+        assert f"{rule.name}: {rule.summary}" in result.output and rule.example in result.output

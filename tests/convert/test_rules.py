@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from convert_support import NS
+from lxml import etree
 
 from teikit.convert import convert_text
+from teikit.convert.names import Register
 from teikit.convert.rules import RULES
 from teikit.export import export_text
 
@@ -17,6 +21,15 @@ def test_example_converts_by_its_rule_and_round_trips(rule):
     assert rule.name in [entry.rule for entry in conversion.report.entries]
     assert conversion.tree.getroot().xpath(f"//t:{rule.tag}", namespaces=NS)
     assert export_text(conversion.tree) == text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_worked_example_is_what_the_converter_writes(rule):
+    lead = "So it was. "
+    conversion = convert_text(lead + rule.example + "\n", "example.txt", metadata={}, register=Register({}))
+    paragraph = conversion.tree.getroot().find(".//t:body//t:p", NS)
+    xml = re.sub(r' xmlns="[^"]+"', "", etree.tostring(paragraph, encoding="unicode", with_tail=False))
+    assert xml == f"<p>{lead}{rule.tei}</p>"
 
 
 def test_rule_names_are_unique_and_documented():

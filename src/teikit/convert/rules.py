@@ -2,7 +2,9 @@
 
 Each :class:`Rule` says how a bracketed insertion is recognized, what TEI it
 becomes, how the export writes it back, and gives a worked example (source
-and TEI) that the tests convert and export. The converter tries the rows in
+and TEI) that the tests convert and export; the TEI shown is what the
+converter writes for the example after a sentence, names aside (they come
+from the register). The converter tries the rows in
 order and takes the first that recognizes the bracket; the last row keeps any
 bracket nobody recognized as an editorial note and flags it for review.
 Adding a convention is adding a row.
@@ -228,17 +230,20 @@ RULES: list[Rule] = [
          "to Cdes. [[N. P. Varnov?]] and", 'to Cdes. <unclear reason="doubtful" resp="#translator">N. P. Varnov?</unclear> and',
          _is_doubled, _build_doubled, "unclear", {"resp": TRANSLATOR}, "[[", "]]"),
     Rule("translator-note", "a translator's note (label kept verbatim: Translator’s note: / Translator's note: / Translator note:)",
-         "closeness. [Translator’s note: the previous sentence was highlighted in the left margin]",
-         'closeness. <note type="translator" resp="#translator" place="inline"><label>Translator’s note:</label> the previous sentence …</note>',
+         "He left. [Translator’s note: the previous sentence was highlighted in the left margin]",
+         '<hi rend="margin-mark" hand="#reader1" resp="#encoder" xml:id="mark-1">He left.</hi> '
+         '<note type="translator" resp="#translator" place="inline" n="1" target="#mark-1"><label>Translator’s note:</label>'
+         ' the previous sentence was highlighted in the left margin</note>',
          lambda c: bool(_NOTE_LABEL.match(c.text)), _build_translator_note, "note", {"type": "translator"}),
     Rule("handwritten", "handwriting described by the translator, often several lines, quoted",
          '[handwritten: "to Cde. Samsonov"]',
          '<note type="handwritten" resp="#translator" place="inline"><label>handwritten:</label> <quote>"to Cde. Samsonov"</quote></note>',
          lambda c: bool(_HAND_LABEL.match(c.text)) and not c.text.lower().startswith("handwritten signature"),
          _build_handwritten, "note", {"type": "handwritten"}),
-    Rule("stamp", "a stamp transcribed by the translator; its label stays as text, numbers and dates are marked up",
+    Rule("stamp", "a stamp transcribed by the translator; its label stays as text, numbers, dates and names are marked up",
          "[CPSU CC stamp: 19373 12 June 1969 Korea]",
-         '<stamp type="cpsu-cc" resp="#translator">CPSU CC stamp: <num value="19373">19373</num> <date when="1969-06-12">12 June 1969</date> <placeName>Korea</placeName></stamp>',
+         '<stamp type="cpsu-cc" resp="#translator">CPSU CC stamp: <num value="19373">19373</num> '
+         '<date when="1969-06-12">12 June 1969</date> Korea</stamp>',
          lambda c: bool(_STAMP_LABEL.match(c.text)), _build_stamp, "stamp", {"resp": TRANSLATOR}),
     Rule("stamp-description", "the translator's description of a stamp; the quoted stamp text becomes a <stamp>",
          "[There is a stamp stating that “the material is informative”]",
@@ -278,7 +283,7 @@ RULES: list[Rule] = [
          "gloss", {"type": "romanization"}),
     Rule("gloss", "a translation of the words just before the bracket",
          "“Zashchitim sotsialisticheskiy lager’ [We Will Defend the Socialist Camp]”",
-         '“Zashchitim sotsialisticheskiy lager’ <gloss resp="#translator">We Will Defend the Socialist Camp</gloss>”',
+         '<quote>“Zashchitim sotsialisticheskiy lager’ <gloss resp="#translator">We Will Defend the Socialist Camp</gloss>”</quote>',
          _is_gloss, lambda c: Built([Node("gloss", {"resp": TRANSLATOR}, c.inner())]), "gloss", {}),
     Rule("completion", "letters supplied to complete a word", "typ[ed]",
          'typ<supplied reason="incomplete" resp="#translator">ed</supplied>',

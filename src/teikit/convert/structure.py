@@ -60,7 +60,8 @@ def _is_upper(text: str) -> bool:
 
 def _is_title_case(text: str) -> bool:
     words = text.split()
-    if not 2 <= len(words) <= 14 or text[-1] in ".:;,":
+    # A title has no sentence end inside it.
+    if not 2 <= len(words) <= 14 or text[-1] in ".:;," or re.search(r"[a-z]{2}[.!?] ", text):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return words[0][:1].isupper() and capitals * 2 >= len(words)

@@ -24,9 +24,9 @@ from typing import TextIO
 
 from .. import __version__
 from ..errors import TeikitError, UsageError
-from ..output import write_atomic
 from . import plan as planning
 from . import pages
+from .files import flush, link_or_copy, write_new
 from .progress import Progress
 from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, init_worker, process
 
@@ -101,14 +101,6 @@ def _check_site_dir(site: Path) -> None:
     """Refuse to replace a folder that is not a teikit site."""
     if site.exists() and (not site.is_dir() or (any(site.iterdir()) and not (site / MANIFEST).is_file())):
         raise UsageError(f"{site} exists and is not a site built by teikit; remove it or choose another -o")
-
-
-def _link_or_copy(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
 
 
 def _pages_digest(manifest_docs: dict, register_digest: str, edition: dict, toolchain: str) -> str:
@@ -276,7 +268,7 @@ def build_site(
                 summary.failed[doc_id] = entry["errors"]
                 continue
             for rel in entry["outputs"]:
-                _link_or_copy(site / rel, staging.path / rel)
+                link_or_copy(site / rel, staging.path / rel)
             summary.reused.append(doc_id)
         tasks = [Task(t.doc_id, t.path, t.kind, t.digest, str(staging.path), t.pdf) for t in tasks]
 
@@ -327,7 +319,8 @@ def build_site(
             "pages": _pages_digest(docs, plan.register_digest, edition, toolchain),
             "docs": docs,
         }
-        write_atomic(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")))
+        write_new(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        flush()
         staging.commit()
     except BaseException:
         staging.discard()

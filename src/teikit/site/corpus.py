@@ -1,6 +1,6 @@
 """``edition.xml``: the whole edition as one ``teiCorpus`` for other projects.
 
-The file is assembled by streaming: each document contributes a fragment
+The file is assembled by streaming into the build's staging folder: each document contributes a fragment
 prepared by its worker (its root element, serialized), and the build only
 concatenates bytes, so memory stays flat however large the edition is.
 
@@ -15,13 +15,14 @@ pointers, so the corpus is self-contained.
 from __future__ import annotations
 
 import copy
-import os
 import re
+import shutil
 from pathlib import Path
 
 from lxml import etree
 
 from .. import TEI_NS, XML_NS, __version__
+from ..errors import TeikitError
 from ..xmlparse import parse_file
 from .records import REGISTER_PREFIX
 
@@ -90,11 +91,10 @@ def _header(edition: dict, count: int) -> bytes:
 
 
 def write_corpus(path: Path, edition: dict, register: Path | None, fragments: list[Path]) -> None:
-    """Write ``edition.xml`` from the documents' fragment files, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write ``edition.xml`` (in the staging folder) from the documents' fragment files, streaming."""
     try:
-        with open(tmp, "wb") as out:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as out:
             out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
             out.write(f'<teiCorpus xmlns="{TEI_NS}">\n'.encode())
             out.write(_header(edition, len(fragments)) + b"\n")
@@ -102,11 +102,8 @@ def write_corpus(path: Path, edition: dict, register: Path | None, fragments: li
                 out.write(etree.tostring(parse_file(register).getroot(), encoding="UTF-8", with_tail=False) + b"\n")
             for fragment_path in fragments:
                 with open(fragment_path, "rb") as handle:
-                    out.write(handle.read())
+                    shutil.copyfileobj(handle, out)
                 out.write(b"\n")
             out.write(b"</teiCorpus>\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    except OSError as err:
+        raise TeikitError(f"cannot write: {err.strerror or err}", str(path)) from None

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import TeikitError, UsageError
-from ..output import write_atomic
 from . import pages
-from .build import MANIFEST, MANIFEST_FORMAT, Summary, _check_site_dir, _link_or_copy, _pages_digest, _Staging, load_manifest
+from .build import MANIFEST, MANIFEST_FORMAT, Summary, _check_site_dir, _pages_digest, _Staging, load_manifest
+from .files import flush, link_or_copy, write_new
 
 
 def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike) -> Summary:
@@ -69,7 +69,7 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
                 summary.failed[doc_id] = entry.get("errors", [])
                 continue
             for rel in entry["outputs"]:
-                _link_or_copy(origin[doc_id] / rel, staging.path / rel)
+                link_or_copy(origin[doc_id] / rel, staging.path / rel)
             summary.reused.append(doc_id)
         start = time.perf_counter()
         built = {d: docs[d] for d in sorted(docs) if docs[d]["status"] == "built"}
@@ -86,7 +86,8 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
             "pages": _pages_digest(docs, first["register"], first["edition"], first["toolchain"]),
             "docs": docs,
         }
-        write_atomic(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")))
+        write_new(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        flush()
         staging.commit()
     except BaseException:
         staging.discard()

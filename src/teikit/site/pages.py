@@ -18,9 +18,9 @@ from lxml import etree
 
 from .. import TEI_NS, XML_NS, __version__
 from ..errors import TeikitError
-from ..output import write_atomic
 from ..xmlparse import parse_file
 from . import assets, corpus, search
+from .files import write_new
 from .worker import OUTPUTS
 
 DEFAULT_TITLE = "Translated archival documents"
@@ -291,11 +291,11 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
     resolve.
     """
     if register is not None and register.resolve() != (site / "tei" / "register.xml").resolve():
-        write_atomic(site / "tei" / "register.xml", register.read_bytes())
+        write_new(site / "tei" / "register.xml", register.read_bytes())
     entries = read_register(register)
-    write_atomic(site / "index.html", index_page(docs, edition))
-    write_atomic(site / "register.html", register_page(entries, docs, edition))
-    write_atomic(site / "search.html", search_page(edition))
-    write_atomic(site / "search-index.js", search.index_script(site, docs))
+    write_new(site / "index.html", index_page(docs, edition))
+    write_new(site / "register.html", register_page(entries, docs, edition))
+    write_new(site / "search.html", search_page(edition))
+    write_new(site / "search-index.js", search.index_script(site, docs).encode("utf-8"))
     corpus.write_corpus(site / "edition.xml", edition, register,
                         [site / OUTPUTS["fragment"].format(id=d) for d in sorted(docs)])

@@ -17,8 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError, UsageError
-from ..output import write_atomic
 from . import corpus, records
+from .files import write_new
 
 STAGES = ("convert", "validate", "html", "pdf")
 #: Where, inside a site, each document's outputs go (relative paths).
@@ -193,7 +193,7 @@ def process(task: Task) -> dict:
             outputs["pdf"] = pdf_bytes
         for key, data in outputs.items():
             target = staging / OUTPUTS[key].format(id=task.doc_id)
-            write_atomic(target, data)
+            write_new(target, data)
             written.append(target)
         result["status"] = "built"
         result["record"] = record

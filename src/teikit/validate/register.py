@@ -23,9 +23,9 @@ from ..xmlparse import parse_file
 REGISTER_NAME = "register.xml"
 #: Attributes that hold pointers (TEI's teidata.pointer lists).
 POINTER_ATTRIBUTES = ("target", "ref", "hand", "resp", "corresp")
-# One compiled XPath instead of a Python walk: this runs once per document.
+# One compiled XPath, one pass over the document: this runs once per document.
 _POINTERS_INTO_REGISTER = etree.XPath(
-    " | ".join(f"//@{name}[contains(., '{REGISTER_NAME}#')]" for name in POINTER_ATTRIBUTES)
+    f"//@*[contains(., '{REGISTER_NAME}#')][{' or '.join(f'name() = {name!r}' for name in POINTER_ATTRIBUTES)}]"
 )
 _ENTRIES = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "org", "place"))
 
