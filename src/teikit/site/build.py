@@ -319,7 +319,8 @@ def build_site(
             "pages": _pages_digest(docs, plan.register_digest, edition, toolchain),
             "docs": docs,
         }
-        write_new(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_new(staging.path / MANIFEST,
+                  json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         flush()
         staging.commit()
     except BaseException:

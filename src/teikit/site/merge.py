@@ -86,7 +86,8 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
             "pages": _pages_digest(docs, first["register"], first["edition"], first["toolchain"]),
             "docs": docs,
         }
-        write_new(staging.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_new(staging.path / MANIFEST,
+                  json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         flush()
         staging.commit()
     except BaseException:
