@@ -46,7 +46,7 @@ def build_command(source_dir, site_dir, jobs, strict, shard, no_pdf, force, quie
     is redone. Invalid documents are reported and left out (exit status 1 at
     the end); --strict stops at the first one instead.
 
-    Example: teikit build tei/ -o site/ -j 4 && open site/index.html
+    Example: teikit build tei/ -o site/ -j 4   (then open site/index.html in a browser)
     """
     summary = build_site(
         source_dir, site_dir, jobs=jobs, strict=strict, shard=parse_shard(shard) if shard else None,
