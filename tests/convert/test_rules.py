@@ -94,3 +94,11 @@ def test_unclosed_and_stray_brackets_on_lines_of_a_text_without_blank_lines():
     conversion = convert_text(text, metadata={})
     assert [w.line for w in conversion.warnings] == [2, 3]
     assert export_text(conversion.tree) == text
+
+
+def test_bracket_holding_brackets_is_never_a_gap(assert_tei_all):
+    # A <gap>'s <desc> holds text only: a redaction note with a bracket inside stays a note.
+    text = "The [[ list of [name and date redacted]. the. ]end.\n"
+    conversion = convert_text(text, metadata={})
+    assert_tei_all(conversion.tree)
+    assert export_text(conversion.tree) == text

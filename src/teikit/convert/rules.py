@@ -32,6 +32,11 @@ class Context:
     depth: int
     content: Callable[[list], list]
 
+    @property
+    def plain(self) -> bool:
+        """No bracket nested inside (a gap's <desc> can hold only text)."""
+        return not any(isinstance(child, Bracket) for child in self.bracket.children)
+
     def inner(self) -> list:
         """The bracket's content, converted (nested brackets classified)."""
         return self.content(self.bracket.children)
@@ -251,16 +256,16 @@ RULES: list[Rule] = [
          lambda c: bool(_STAMP_DESCRIPTION.match(c.text)), _build_stamp_description, "note", {"type": "stamp"}),
     Rule("omission", "an omission by the archive or the editor",
          "[…]", '<gap reason="omitted" resp="#translator"><desc>…</desc></gap>',
-         lambda c: bool(_OMISSION.match(c.text)), _gap("omitted"), "gap", {"reason": "omitted"}),
+         lambda c: c.plain and bool(_OMISSION.match(c.text)), _gap("omitted"), "gap", {"reason": "omitted"}),
     Rule("redaction", "a redaction, its wording kept in <desc>",
          "[name and date redacted]", '<gap reason="redacted" resp="#translator"><desc>name and date redacted</desc></gap>',
-         lambda c: bool(_REDACTED.search(c.text)) and len(c.text) < 200, _gap("redacted"), "gap", {"reason": "redacted"}),
+         lambda c: c.plain and bool(_REDACTED.search(c.text)) and len(c.text) < 200, _gap("redacted"), "gap", {"reason": "redacted"}),
     Rule("signature", "a signature the translation does not reproduce",
          "[signature] (Yu. Fadeyev)", '<gap reason="signature" resp="#translator"><desc>signature</desc></gap> (Yu. Fadeyev)',
-         lambda c: bool(_SIGNATURE.match(c.text)), _gap("signature"), "gap", {"reason": "signature"}),
+         lambda c: c.plain and bool(_SIGNATURE.match(c.text)), _gap("signature"), "gap", {"reason": "signature"}),
     Rule("illegible", "an illegible passage",
          "[illegible]", '<gap reason="illegible" resp="#translator"><desc>illegible</desc></gap>',
-         lambda c: bool(_ILLEGIBLE.match(c.text)) and len(c.text) < 60, _gap("illegible"), "gap", {"reason": "illegible"}),
+         lambda c: c.plain and bool(_ILLEGIBLE.match(c.text)) and len(c.text) < 60, _gap("illegible"), "gap", {"reason": "illegible"}),
     Rule("page-break", "a page break the translation states (the wording is kept in a note after <pb/>)",
          "[Page 509]", '<pb n="509"/><note type="editorial" resp="#translator" place="inline">Page 509</note>',
          lambda c: bool(_PAGE.match(c.text)), _build_page, "pb", {}, "", ""),
