@@ -57,12 +57,9 @@
     <!-- A name points into the edition's register either by a local fragment
          or by "register.xml#id"; other references are ordinary links. -->
     <xsl:variable name="r" select="normalize-space($ref)"/>
-    <xsl:variable name="file" select="substring-before($r, '#')"/>
-    <xsl:variable name="id" select="substring-after($r, '#')"/>
     <xsl:sequence select="
-        if (contains($r, '#') and ($file = ('', 'register.xml') or ends-with($file, '/register.xml'))
-            and $id castable as xs:NCName)
-        then $id else ()"/>
+        if (starts-with($r, '#') or starts-with($r, 'register.xml#') or contains($r, '/register.xml#'))
+        then substring-after($r, '#')[. != ''] else ()"/>
   </xsl:function>
 
   <xsl:function name="tk:target-ids" as="xs:string*">

@@ -14,7 +14,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:geogName | tei:name | tei:rs" mode="html">
-    <xsl:variable name="ref" select="tokenize(normalize-space(@ref), ' ')[1]"/>
+    <xsl:variable name="ref" select="substring-before(normalize-space(@ref) || ' ', ' ')"/>
     <xsl:variable name="entry" select="tk:register-id($ref)"/>
     <xsl:variable name="href" select="if ($entry) then $tk:register || '#' || $entry else tk:safe-url($ref)"/>
     <xsl:variable name="class" select="'name', 'name-' || local-name()"/>
