@@ -241,3 +241,10 @@ def test_search_table_carries_iso_dates(source, build, tmp_path):
     script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
     data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
     assert {row[0]: row[4] for row in data["docs"]}["gamma"] == "1960-03-01"
+
+
+def test_strict_stops_at_a_failure_remembered_from_the_last_build(source, build, tmp_path):
+    (source / "broken.xml").write_text("<TEI>\n<oops>\n", encoding="utf-8")
+    build(source)
+    with pytest.raises(TeikitError, match="--strict: .*broken.xml:3"):
+        build(source, strict=True)

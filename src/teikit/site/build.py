@@ -249,6 +249,11 @@ def build_site(
         else:
             tasks.append(Task(src.doc_id, str(src.path), src.kind, src.digest, "", pdf))
 
+    if strict:
+        for doc_id in reuse:
+            if docs[doc_id]["status"] == "failed":
+                # Unchanged since it failed last time: stop before doing any work.
+                raise TeikitError(f"--strict: {docs[doc_id]['errors'][0]} (unchanged since the last build)")
     if old and not tasks and old.get("pages") == _pages_digest(docs, plan.register_digest, edition, toolchain):
         summary.up_to_date = True
         for doc_id in reuse:
