@@ -104,6 +104,32 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
+def _check_register_in_worker(path: str, used: set[str] | None):
+    if _WORKER_ERROR is not None:
+        return _WORKER_ERROR
+    assert _WORKER is not None
+    return _WORKER.validate_file(path, used)
+
+
+def _register_uses(
+    registers: Sequence[Path],
+    documents: Sequence[Path],
+    everything: Sequence[Path],
+    refs: dict[Path, set[str]],
+    explicit: Path | None,
+):
+    """Each register with the entry ids its documents point at (None: no document uses it)."""
+    everything_documents = [p for p in everything if not is_register(p, explicit)]
+    for register in registers:
+        users = [p for p in documents if register_for(p, explicit).resolve() == register.resolve()]
+        used = set().union(*(refs[p] for p in users)) if users else set()
+        outside = [p for p in everything_documents if p not in refs]
+        used |= _referenced_by(outside, register, explicit)
+        # Without any document beside it, "unused" would mean nothing: do not report it.
+        has_users = bool(users) or any(register_for(p, explicit).resolve() == register.resolve() for p in outside)
+        yield register, (used if has_users else None)
+
+
 def _start_method() -> str:
     """fork while this process has not started Saxon (fast: nothing to import again);
     forkserver once it has, because a running Saxon runtime must not be forked."""
@@ -142,37 +168,33 @@ def run(
     documents = [p for p in selected if not is_register(p, explicit)]
     registers = [p for p in selected if is_register(p, explicit)]
 
-    validator = options.validator() if jobs <= 1 or len(documents) < 2 * jobs else None
     results: dict[Path, FileResult] = {}
     refs: dict[Path, set[str]] = {}
     # Small batches keep both workers busy to the end and memory flat.
     size = max(1, min(BATCH_SIZE, len(documents) // (max(jobs, 1) * 4) or 1))
     batches = _batches(documents, size)
-    if validator is not None:
+
+    def record(batch: Sequence[Path], outcome) -> None:
+        if isinstance(outcome, tuple):  # a worker could not build its validator
+            raise UsageError(*outcome)
+        for path, (findings, used) in zip(batch, outcome):
+            results[path], refs[path] = FileResult(str(path), findings), used
+
+    if jobs <= 1 or len(documents) < 2 * jobs:
+        validator = options.validator()
         for batch in batches:
-            for path, (findings, used) in zip(batch, validator.check_files(batch)):
-                results[path], refs[path] = FileResult(str(path), findings), used
+            record(batch, validator.check_files(batch))
+        for register, used in _register_uses(registers, documents, everything, refs, explicit):
+            results[register] = FileResult(str(register), validator.validate_file(register, used))
     else:
         context = multiprocessing.get_context(_start_method())
         with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(options,)) as pool:
             for batch, outcome in zip(batches, pool.map(_check_in_worker, [[str(p) for p in b] for b in batches])):
+                record(batch, outcome)
+            # The register goes to a worker too: this process never starts Saxon.
+            for register, used in _register_uses(registers, documents, everything, refs, explicit):
+                outcome = pool.submit(_check_register_in_worker, str(register), used).result()
                 if isinstance(outcome, tuple):
                     raise UsageError(*outcome)
-                for path, (findings, used) in zip(batch, outcome):
-                    results[path], refs[path] = FileResult(str(path), findings), used
-
-    if registers:
-        validator = validator or options.validator()
-        everything_documents = [p for p in everything if not is_register(p, explicit)]
-        for register in registers:
-            users = [p for p in documents if register_for(p, explicit).resolve() == register.resolve()]
-            used = set().union(*(refs[p] for p in users)) if users else set()
-            outside = [p for p in everything_documents if p not in refs]
-            used |= _referenced_by(outside, register, explicit)
-            # Without any document beside it, "unused" would mean nothing: do not report it.
-            has_users = bool(users) or any(
-                register_for(p, explicit).resolve() == register.resolve() for p in outside
-            )
-            findings = validator.validate_file(register, used if has_users else None)
-            results[register] = FileResult(str(register), findings)
+                results[register] = FileResult(str(register), outcome)
     return [results[p] for p in selected]
