@@ -44,6 +44,9 @@ class _Classifier:
                 built = rule.build(ctx)
                 if built.take_before:
                     out[-1] = out[-1][:-built.take_before]
+                for node in built.items:
+                    if isinstance(node, Node):
+                        node.line = item.line
                 out.extend(built.items)
                 element = next((n for n in built.items if isinstance(n, Node) and n.tag != "pb"), built.items[0])
                 self.report.entries.append(Entry(item.line, item.column, rule.name, _describe(element),
@@ -104,6 +107,7 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     for node in list(walk(body)):
         if any(isinstance(c, Node) and c.tag == "note" and c.attrib.get("type") == "translator" for c in node.children):
             linker.link(node, previous.get(id(node)))
+    report.links.extend(linker.links)
     report.review.extend(linker.unsure)
     report.review.extend(linker.unlinked)
     if metadata_note:

@@ -130,6 +130,8 @@ class Linker:
         self.notes = 0
         self.unsure: list[str] = []
         self.unlinked: list[str] = []
+        #: One line per mark for the report: which note, which passage, which @rend.
+        self.links: list[str] = []
 
     def link(self, container: Node, previous: Node | None = None) -> None:
         """Process every translator's note among ``container``'s children, in order.
@@ -170,12 +172,20 @@ class Linker:
             attrib["xml:id"] = f"mark-{self.marks}"
             target_list.children, hi = wrap(target_list.children, span[0], span[1], Node("hi", attrib))
             ids.append(f"#mark-{self.marks}")
-            if mark.uncertain:
-                self.unsure.append(f"note {self.notes}: “{note_text.strip()}” — extent not locatable, the paragraph is marked with cert=\"low\"")
+            where = f"line {note.line}: " if note.line else ""
+            passage = " ".join(text_of(hi.children).split())
+            passage = passage if len(passage) <= 60 else passage[:28] + " … " + passage[-28:]
+            extent = {"sentences": f"{mark.extent[1]} sentence(s)", "quote": "the last quotation",
+                      "paragraph": "the paragraph"}[mark.extent[0]]
+            self.links.append(f"{where}note {self.notes} -> #mark-{self.marks} rend={mark.rend} ({extent}"
+                              f"{', cert=low' if mark.uncertain else ''}): {passage}")
+            if mark.uncertain and not any(line.startswith(f"{where}note {self.notes}:") for line in self.unsure):
+                self.unsure.append(f"{where}note {self.notes}: “{note_text.strip()}” — extent not locatable, "
+                                   "the paragraph up to the note is marked with cert=\"low\"")
             target_list, stop = hi, len(hi.children)
         if ids:
             note.attrib["target"] = " ".join(ids)
         elif describe(note_text):
-            self.unlinked.append(f"note {self.notes}: no passage before it to mark")
+            self.unlinked.append(f"line {note.line}: note {self.notes}: no passage before it to mark")
         # Wrapping split strings before the note: find it again (nodes compare by identity).
         return next(i for i, child in enumerate(container.children) if child is note)

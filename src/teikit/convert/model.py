@@ -24,6 +24,8 @@ class Node:
     tag: str
     attrib: dict = field(default_factory=dict)
     children: list = field(default_factory=list)
+    #: The source line it came from, when known (for the report).
+    line: int | None = None
 
 
 @dataclass(eq=False)

@@ -33,6 +33,7 @@ class Report:
     entries: list[Entry] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many brackets each rule took."""
@@ -51,6 +52,10 @@ class Report:
             lines.append(f"  {self.name}:{entry.line}:{entry.column}: {entry.rule} -> {entry.element}: {source}{flag}")
         lines.append("")
         lines.append("Counts: " + ", ".join(f"{rule} {n}" for rule, n in sorted(self.counts().items())))
+        if self.links:
+            lines.append("")
+            lines.append("Marked passages inferred from the translator's notes (resp=\"#encoder\"):")
+            lines.extend(f"  {link}" for link in self.links)
         unsure = [e for e in self.entries if e.unsure]
         lines.append("")
         lines.append(f"To review ({len(unsure) + len(self.warnings) + len(self.review)}):")
