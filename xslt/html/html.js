@@ -103,7 +103,13 @@
     body.textContent = '';
     if (source) {
       Array.prototype.forEach.call(source.childNodes, function (node) {
-        body.appendChild(node.cloneNode(true));
+        var copy = node.cloneNode(true);
+        // Ids stay with the entry in the list: they must remain unique.
+        if (copy.removeAttribute) {
+          copy.removeAttribute('id');
+          Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
+        }
+        body.appendChild(copy);
       });
     }
     popover.querySelector('.popover-title').textContent = button.textContent;

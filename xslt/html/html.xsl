@@ -84,7 +84,6 @@
               <summary>The full TEI header</summary>
               <xsl:apply-templates select="$header/node()" mode="html">
                 <xsl:with-param name="tk:numbers" select="map{}" tunnel="yes"/>
-                <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
               </xsl:apply-templates>
             </details>
           </xsl:if>
@@ -97,8 +96,8 @@
     </html>
   </xsl:template>
 
-  <!-- id and lang carry over; ids are left out in copies (a note shown a
-       second time in its popover or the list) so they stay unique. -->
+  <!-- id and lang carry over; ids are left out in copies (header values
+       repeated in the masthead) so they stay unique. -->
   <xsl:template match="@xml:id" mode="html-attr">
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($tk:copy)">

@@ -26,8 +26,9 @@
           <xsl:with-param name="class" select="'note', tk:tokens(@type) ! ('note-' || .)"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$tk:copy">
-        <!-- A note inside a note shown a second time: a link to its entry. -->
+      <xsl:when test="$tk:copy or ancestor::tei:note[tk:is-numbered-note(.)]">
+        <!-- A note inside a numbered note (shown in the list of notes): a
+             link to its own entry. -->
         <sup class="note-link"><a href="#tk-note-{$i}"><xsl:value-of select="tk:note-label(., $i)"/></a></sup>
       </xsl:when>
       <xsl:otherwise>
@@ -99,7 +100,6 @@
               <div class="endnote-body">
                 <xsl:apply-templates mode="html">
                   <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
-                  <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
                 </xsl:apply-templates>
               </div>
               <xsl:if test="exists(tk:target-ids(@target))">
