@@ -7,6 +7,7 @@ or returns TEI that is well-formed (the hardened parser reads it back).
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -131,3 +132,87 @@ def test_converter_strict_mode_raises_only_teikit_errors(convert_text, text):
     except TeikitError:
         return
     parse_bytes(etree.tostring(conversion.tree, encoding="utf-8"), "fuzz.xml")
+
+
+# -- consumers of TEI: any tree the parser accepts ------------------------------
+
+
+def _parsed(data: bytes):
+    try:
+        return parse_bytes(data, "fuzz.xml")
+    except TeikitError:
+        return None
+
+
+@FUZZ
+@given(mutated())
+def test_export_of_any_parsed_tree_raises_only_teikit_errors(data):
+    export = pytest.importorskip("teikit.export")
+    tree = _parsed(data)
+    if tree is None:
+        return
+    try:
+        text = export.export_text(tree)
+    except TeikitError as err:
+        assert "\n" not in str(err)
+    else:
+        assert isinstance(text, str)
+
+
+@pytest.fixture(scope="module")
+def html_renderer():
+    html = pytest.importorskip("teikit.html")
+    return html.HtmlRenderer()
+
+
+@settings(FUZZ, max_examples=40)
+@given(data=mutated())
+def test_html_of_any_parsed_tree_raises_only_teikit_errors(html_renderer, data):
+    tree = _parsed(data)
+    if tree is None:
+        return
+    try:
+        page = html_renderer.render(tree, name="fuzz.xml")
+    except TeikitError as err:
+        assert "\n" not in str(err)
+    else:
+        assert "<html" in page
+
+
+# -- typesetting: any text is printed literally ----------------------------------
+
+_SPECIALS = "#$*_@<>[]`~/=+\"\\{}():;,.'&%!?^|"
+_ASCII_TEXT = st.text(st.sampled_from(list(_SPECIALS) + list("abcxyz019 ")), min_size=1, max_size=30).filter(
+    lambda s: s.strip()
+)
+
+
+def _tei_with(paragraphs: list[str]) -> bytes:
+    from hostile_support import TEI_CLOSE, TEI_OPEN
+
+    body = b""
+    for text in paragraphs:
+        p = etree.Element("p")  # serialized inside <TEI xmlns=…>: in TEI's namespace
+        p.text = text
+        body += etree.tostring(p) + b"\n"
+    return TEI_OPEN + body + TEI_CLOSE
+
+
+@pytest.fixture(scope="module")
+def pdf_renderer():
+    pdf = pytest.importorskip("teikit.pdf")
+    return pdf.PdfRenderer()
+
+
+@settings(FUZZ, max_examples=12, deadline=timedelta(seconds=10))
+@given(paragraphs=st.lists(_ASCII_TEXT, min_size=1, max_size=3))
+def test_pdf_prints_any_special_characters_literally(pdf_renderer, tmp_path_factory, paragraphs):
+    from hostile_support import pdf_text
+
+    tree = parse_bytes(_tei_with(paragraphs), "fuzz.xml")
+    path = tmp_path_factory.mktemp("pdf") / "fuzz.pdf"
+    path.write_bytes(pdf_renderer.render(tree, name="fuzz.xml"))
+    # No "-" in the alphabet: any the PDF holds come from hyphenation at line ends.
+    squash = re.sub(r"[\s\-\u00ad]+", "", pdf_text(path))
+    for text in paragraphs:
+        assert "".join(text.split()) in squash, text
