@@ -55,6 +55,11 @@ def test_a_note_opens_by_click_and_highlights_its_passage(desktop):
     for target in targets:
         assert "is-active" in page.locator(f"#{target}").get_attribute("class")
         assert "is-active" in page.locator(f'.margin-layer .mm[data-for="{target}"]').get_attribute("class")
+    duplicates = page.evaluate(
+        "() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);"
+        " return ids.length - new Set(ids).size; }"
+    )
+    assert duplicates == 0, "the popover's copy of the note keeps ids unique"
     # The popover sits below its marker, inside the window.
     b, p = button.bounding_box(), popover.bounding_box()
     assert p["y"] >= b["y"] + b["height"] - 1
