@@ -216,3 +216,50 @@ def test_pdf_prints_any_special_characters_literally(pdf_renderer, tmp_path_fact
     squash = re.sub(r"[\s\-\u00ad]+", "", pdf_text(path))
     for text in paragraphs:
         assert "".join(text.split()) in squash, text
+
+
+# -- links: obfuscated script URLs never become live ------------------------------
+
+
+@st.composite
+def script_urls(draw):
+    scheme = draw(st.sampled_from(["javascript", "vbscript", "data"]))
+    letters = "".join(c.upper() if draw(st.booleans()) else c for c in scheme)
+    spaced = "".join(c + draw(st.sampled_from(["", "", "\t", "\n", "\r"])) for c in letters)
+    lead = draw(st.text(st.sampled_from([" ", "\t", "\n", "\u00a0", "\u200b", "\ufeff"]), max_size=3))
+    colon = draw(st.sampled_from([":", ":", "&#58;", "&#x3A;"]))
+    return lead + spaced + colon + "alert(1)"
+
+
+def _escape_attr(value: str) -> str:
+    """Keep character references (the obfuscation) but escape what XML needs escaped."""
+    value = value.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;").replace('"', "&quot;")
+    return value.replace("<", "&lt;")
+
+
+@settings(FUZZ, max_examples=60)
+@given(url=script_urls())
+def test_html_never_emits_a_live_script_url(html_renderer, url):
+    from hostile_support import TEI_CLOSE, TEI_OPEN
+
+    value = _escape_attr(url)
+    body = (
+        f'<p facs="{value}"><ref target="{value}">link</ref> <ptr target="{value}"/> '
+        f'<persName ref="{value}">Name</persName> <figure><graphic url="{value}"/></figure></p>\n'
+    )
+    tree = parse_bytes(TEI_OPEN + body.encode() + TEI_CLOSE, "fuzz.xml")
+    page = html_renderer.render(tree, name="fuzz.xml")
+    from lxml import html as lxml_html
+
+    for element in lxml_html.document_fromstring(page).iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attr in ("href", "src", "action", "formaction", "poster", "data"):
+            value = element.get(attr)
+            if value is None:
+                continue
+            # What a browser does before looking at the scheme.
+            seen = re.sub(r"[\t\n\r]", "", value).lstrip("\x00\x20\u00a0\u200b\ufeff").lower()
+            assert not seen.startswith(("javascript:", "vbscript:")), f"{attr}={value!r}"
+            # The page may use data: URLs of its own (icons); never the document's.
+            assert not (seen.startswith("data:") and "alert(" in seen), f"{attr}={value!r}"
