@@ -53,3 +53,11 @@ def test_large_text_throughput(benchmark, large_text):
     conversion = benchmark.pedantic(convert_text, args=(large_text, "large.txt"), kwargs={"metadata": META},
                                     rounds=3, iterations=1)
     assert len(conversion.report.entries) > 1000
+
+
+def test_one_long_paragraph(benchmark):
+    """About 1 MB in a single paragraph ending with a note: sentence finding must stay linear."""
+    text = " ".join(f"Sentence {i} was said by Cde. Yu. Fadeyev." for i in range(20000))
+    text += " [Translator’s note: the previous two sentences were highlighted in the left margin]\n"
+    conversion = benchmark.pedantic(convert_text, args=(text, "long.txt"), kwargs={"metadata": META}, rounds=3, iterations=1)
+    assert conversion.tree.getroot().find(".//{*}hi") is not None

@@ -105,7 +105,8 @@ def _span(items: list, stop: int, extent: tuple[str, int]) -> tuple[tuple[int, i
         kind = "paragraph"
     flat = Flat(items)
     end_flat = flat.index_of(end)
-    starts = [s for s in sentence_starts(flat) if s < end_flat and flat.text[s:end_flat].strip()]
+    last = len(flat.text[:end_flat].rstrip())  # a sentence must hold something before the end
+    starts = [s for s in sentence_starts(flat) if s < last]
     if not starts:
         return None
     start = starts[0] if kind == "paragraph" else starts[max(0, len(starts) - count)]

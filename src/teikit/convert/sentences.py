@@ -58,7 +58,9 @@ class Flat:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    token = _TOKEN.search(text[:stop + 1].split()[-1] if text[:stop + 1].split() else "")
+    # Only the word before the full stop matters; a short window keeps long paragraphs linear.
+    words = text[max(0, stop - 40):stop + 1].split()
+    token = _TOKEN.search(words[-1] if words else "")
     if not token:
         return False
     word = token.group(1).lstrip("(“\"‘")

@@ -54,8 +54,8 @@ def _only_node(line: list, *tags_types: tuple[str, str | None]) -> bool:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    # upper() runs in C; the letters are counted only for an upper-case line.
+    return text == text.upper() and sum(1 for c in text if c.isalpha()) >= 4 and text != text.lower()
 
 
 def _is_title_case(text: str) -> bool:
