@@ -105,3 +105,11 @@ def test_nesting_within_the_limit_converts():
 
     text = "He said " + "[" * 20 + "x" + "]" * 20 + " and left.\n"
     assert export_text(convert_text(text, metadata={}).tree) == text
+
+
+def test_document_id_never_clashes_with_header_ids():
+    for name in ("translator.txt", "mark-1.txt", "1969-memo.txt"):
+        root = convert_text("The talks failed. [Translator’s note: the previous sentence was highlighted]\n", name,
+                            metadata={}).tree.getroot()
+        ids = root.xpath("//@xml:id")
+        assert len(ids) == len(set(ids)) and root.get("{http://www.w3.org/XML/1998/namespace}id").startswith("doc-"), name

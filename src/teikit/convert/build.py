@@ -77,7 +77,10 @@ def _mark_stamp_numbers(document: Node) -> None:
 def _document_id(name: str) -> str:
     stem = re.sub(r"\.[^.]*$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
     ident = re.sub(r"[^\w.-]", "-", stem) or "document"
-    return ident if re.match(r"[A-Za-z_]", ident) else f"d-{ident}"
+    # The header and the marks use some ids already; a file named like one must not clash.
+    if not re.match(r"[A-Za-z_]", ident) or ident in ("translator", "encoder", "reader1") or re.fullmatch(r"mark-\d+", ident):
+        return f"doc-{ident}"
+    return ident
 
 
 def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Register | None, strict: bool,
