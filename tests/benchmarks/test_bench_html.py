@@ -67,3 +67,22 @@ def test_bench_html_p5subset(benchmark, renderer):
     tree = parse_file(P5SUBSET)
     page = benchmark.pedantic(renderer.render, args=(tree,), rounds=3, iterations=1, warmup_rounds=1)
     assert "tei-elementSpec" in page
+
+
+FLOOR_XSL = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" html-version="5"/>
+  <xsl:mode on-no-match="text-only-copy"/>
+  <xsl:template match="*"><span class="{local-name()}"><xsl:apply-templates/></span></xsl:template>
+</xsl:stylesheet>"""
+
+
+def test_bench_html_2mb_floor(benchmark, tmp_path):
+    """For comparison: the same 2 MB through Saxon with a one-template stylesheet
+    (hand-over, parse, one span per element, serialization): what any page costs."""
+    from teikit.xslt import Stylesheet
+
+    path = tmp_path / "floor.xsl"
+    path.write_text(FLOOR_XSL, encoding="utf-8")
+    sheet = Stylesheet(path)
+    tree = two_megabytes()
+    benchmark.pedantic(sheet.transform, args=(tree,), rounds=7, iterations=1, warmup_rounds=1)
