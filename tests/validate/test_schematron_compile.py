@@ -90,18 +90,6 @@ def test_unsupported_query_binding_is_a_usage_error(tmp_path):
         compile_schematron(path)
 
 
-def test_a_batch_gives_the_same_findings_as_one_by_one(tmp_path):
-    schema = tmp_path / "rules.sch"
-    schema.write_text(
-        SCH_HEAD + '<pattern><rule context="t:a"><assert id="one" test="@n = \'1\' and count(//t:a) = 2">bad a</assert></rule></pattern></schema>'
-    )
-    checker = SchematronChecker(schema)
-    trees = [(parse_bytes(DOC.encode(), "d1"), "d1"), (parse_bytes(DOC.replace('n="2"', 'n="1"').encode(), "d2"), "d2"),
-             (parse_bytes(DOC.encode(), "d3"), "d3")]
-    assert checker.check_many(trees) == [checker.check(tree, name) for tree, name in trees]
-    assert [len(found) for found in checker.check_many(trees)] == [1, 0, 1]
-
-
 def test_a_broken_xpath_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError):
         check(tmp_path, '<pattern><rule context="t:a"><assert test="((">x</assert></rule></pattern>', DOC, name="broken.sch")
@@ -158,4 +146,4 @@ def test_a_dynamic_error_is_a_finding_for_that_document_only(tmp_path):
     bad = parse_bytes(DOC.encode(), "bad")
     good = parse_bytes(DOC.replace('n="x"', 'n="1999-01-01"').encode(), "good")
     assert [f.rule for f in checker.check(bad, "bad")] == ["schematron-dynamic-error"]
-    assert checker.check_many([(good, "good"), (bad, "bad"), (good, "good2")]) == [[], checker.check(bad, "bad"), []]
+    assert checker.check(good, "good") == []

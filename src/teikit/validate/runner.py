@@ -96,7 +96,7 @@ def _check_in_worker(paths: list[str]):
     return _WORKER.check_files(paths)
 
 
-#: Documents per call into Saxon (and per task of a worker).
+#: Documents per task of a worker (fewer round trips between processes).
 BATCH_SIZE = 25
 
 

@@ -8,7 +8,6 @@ the lxml tree, whose elements know their ``sourceline``.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import tempfile
@@ -21,7 +20,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..xslt import Stylesheet
 from .finding import Finding, severity_of_role
-from .schematron_compile import BATCH_ROOT, OUT_NS, compile_schematron
+from .schematron_compile import OUT_NS, compile_schematron
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
 
@@ -60,19 +59,16 @@ def line_of_path(root: etree._Element, path: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _compiled(path: str, mtime: float) -> tuple[Stylesheet, frozenset[str], bool]:
+def _compiled(path: str, mtime: float) -> tuple[Stylesheet, frozenset[str]]:
     # Stylesheet compiles from a file; the generated XSLT lives only as long as that.
     source = compile_schematron(path)
     top = etree.fromstring(source.encode("utf-8"))
     declared = frozenset(e.get("name") for e in top.iterfind(f"{_XSL}param"))
-    # Pattern-level lets become global variables, evaluated once against the
-    # input: in a batch that would be the batch, so such schemas go one by one.
-    batchable = top.find(f"{_XSL}variable") is None
     handle, tmp = tempfile.mkstemp(prefix="teikit-sch-", suffix=".xsl")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(source)
-        return Stylesheet(tmp), declared, batchable
+        return Stylesheet(tmp), declared
     finally:
         os.unlink(tmp)
 
@@ -97,7 +93,7 @@ class SchematronChecker:
             mtime = self.path.stat().st_mtime
         except OSError:
             mtime = 0.0
-        self._stylesheet, self.parameters, self.batchable = _compiled(str(self.path), mtime)
+        self._stylesheet, self.parameters = _compiled(str(self.path), mtime)
 
     def check(self, tree: etree._ElementTree, name: str, params: Mapping[str, str] | None = None) -> list[Finding]:
         """Findings of every failed assert and successful report in ``tree``.
@@ -113,25 +109,6 @@ class SchematronChecker:
             message = f"Schematron rules could not be evaluated: {err.message}"
             return [Finding(name, line, 0, "error", message, "schematron-dynamic-error")]
         return self._findings(_root(tree), name, _read(result, name))
-
-    def check_many(
-        self, trees: list[tuple[etree._ElementTree, str]], params: Mapping[str, str] | None = None
-    ) -> list[list[Finding]]:
-        """Like :meth:`check` for several trees with the same parameters, in one call into Saxon."""
-        if len(trees) < 2 or not self.batchable:
-            return [self.check(tree, name, params) for tree, name in trees]
-        batch = etree.Element(f"{{{OUT_NS}}}{BATCH_ROOT}")
-        for tree, _ in trees:
-            member = copy.copy(_root(tree))
-            member.tail = None
-            batch.append(member)
-        try:
-            result = self._stylesheet.transform(batch, params=self._known(params), name=trees[0][1])
-        except TeikitError:
-            # A run-time error in one document: check each alone to report it against its own file.
-            return [self.check(tree, name, params) for tree, name in trees]
-        parts = _read(result, trees[0][1]).findall(f"{{{OUT_NS}}}findings")
-        return [self._findings(_root(tree), name, part) for (tree, name), part in zip(trees, parts)]
 
     def _known(self, params: Mapping[str, str] | None) -> dict[str, str]:
         # Only the parameters the schema declares (its schema-level lets) are passed.

@@ -11,9 +11,7 @@ Each failed ``assert`` and each successful ``report`` becomes one ``<f>``
 element carrying the rule id, the role, the kind and the node's ``path()``;
 :mod:`teikit.validate.schematron` maps that path back to the line of the
 element in the parsed document. Nothing is added to the user's tree, so rules
-that count attributes (``@*``) see the document as it is. A ``<f:batch>``
-input holding several documents' roots is checked document by document in
-one call (each root copied into a document of its own).
+that count attributes (``@*``) see the document as it is.
 
 Supported: ``ns``, ``let`` (schema, pattern, rule; schema-level ones become
 stylesheet parameters so a caller can set them), ``value-of``, ``name``,
@@ -37,8 +35,6 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 #: Namespace of the findings the compiled stylesheet writes.
 OUT_NS = "urn:teikit:schematron-findings"
-#: Local name of the element (in OUT_NS) that wraps several documents checked in one call.
-BATCH_ROOT = "batch"
 
 _SCH = f"{{{SCH_NS}}}"
 _XSL = f"{{{XSL_NS}}}"
@@ -224,16 +220,6 @@ class _Writer:
         main = self.el(self.root, "template", match="/")
         findings = etree.SubElement(main, f"{{{OUT_NS}}}findings")
         self.el(findings, "apply-templates", select=".", mode="f:run")
-        # A batch (<f:batch> holding many documents' roots) saves a call into
-        # Saxon per document: each root is copied into a document of its own,
-        # so that "/" and keys mean that document, and checked in turn.
-        batch = self.el(self.root, "template", match=f"document-node(element(f:{BATCH_ROOT}))", priority="1")
-        batch_out = etree.SubElement(batch, f"{{{OUT_NS}}}batch")
-        each = self.el(batch_out, "for-each", select="*/*")
-        document = self.el(each, "variable", name="document")
-        self.el(document, "copy-of", select=".")
-        findings = etree.SubElement(each, f"{{{OUT_NS}}}findings")
-        self.el(findings, "apply-templates", select="$document", mode="f:run")
         wrapper = self.el(self.root, "template", match="document-node()", mode="f:run")
         if self.needs_other_nodes:
             walk = "/ | //node() | //@*"

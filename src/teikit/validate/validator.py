@@ -69,35 +69,19 @@ class Validator:
         return findings
 
     def check_files(self, paths: list[str | os.PathLike]) -> list[tuple[list[Finding], set[str]]]:
-        """:meth:`check_file` for many documents (not registers), with fewer calls into Saxon.
-
-        Documents that share parameters (those beside the same register) go
-        through the Schematron in one batch; the findings are the same as
-        checking them one by one.
-        """
-        outcomes: list[tuple[list[Finding], set[str]] | None] = [None] * len(paths)
-        groups: dict[tuple, list[tuple[int, etree._ElementTree, str, list[Finding]]]] = {}
-        by_folder: dict[str, dict[str, str]] = {}  # the register is looked up once per folder
-        for index, path in enumerate(paths):
+        """:meth:`check_file` for many documents (not registers); the register is looked up once per folder."""
+        outcomes = []
+        by_folder: dict[str, dict[str, str]] = {}
+        for path in paths:
             tree, early = self._parse(path)
             if tree is None:
-                outcomes[index] = (early, set())
+                outcomes.append((early, set()))
                 continue
-            name = str(path)
-            folder = os.path.dirname(name)
+            folder = os.path.dirname(str(path))
             if folder not in by_folder:
                 by_folder[folder] = self._document_params(Path(path))
-            params = by_folder[folder]
-            first = self._before_schematron(tree, name)
-            if self.schematron is None or (first and first[0].rule == "teikit-root-namespace"):
-                outcomes[index] = (_ordered(first), referenced_ids(tree))
-                continue
-            groups.setdefault(tuple(sorted(params.items())), []).append((index, tree, name, first))
-        for key, members in groups.items():
-            results = self.schematron.check_many([(tree, name) for _, tree, name, _ in members], dict(key))
-            for (index, tree, _, first), later in zip(members, results):
-                outcomes[index] = (_ordered(first + later), referenced_ids(tree))
-        return outcomes  # type: ignore[return-value]
+            outcomes.append((self.validate_tree(tree, str(path), by_folder[folder]), referenced_ids(tree)))
+        return outcomes
 
     def _document_params(self, location: Path) -> dict[str, str]:
         ids = load_register_ids(register_for(location, self.register))
