@@ -22,6 +22,9 @@ from teikit.export import export_text
     ("the underlined portion was highlighted in the left margin with two vertical lines and an exclamation point!",
      [(("paragraph", 0), "margin-double-line", True), (("paragraph", 0), "margin-exclamation", True)]),
     ("the word is unclear in the original", []),
+    ("this sentence was underlined in red", [(("sentences", 1), "underline", False)]),
+    ("the previous two sentences were underlined and a question mark was placed in the margin",
+     [(("sentences", 2), "underline", False), (("sentences", 2), "margin-query", False)]),
 ])
 def test_describe(note, expected):
     assert [(m.extent, m.rend, m.uncertain) for m in describe(note)] == expected
@@ -58,3 +61,19 @@ def test_note_that_describes_no_mark_has_no_target():
     conversion = convert_text("It rained. [Translator’s note: the word is unclear in the original]\n", metadata={})
     note = conversion.tree.getroot().find(".//t:note", NS)
     assert note.get("target") is None and note.get("n") == "1"
+
+
+def test_sections_must_be_numbered_in_sequence():
+    text = "Secret\n\n1. The question of aid.\n\n2. The question of the conference\n\nIt was discussed.\n"
+    root = convert_text(text, metadata={}).tree.getroot()
+    assert root.xpath("//t:div[@type='section']", namespaces=NS) == []
+    text = "Secret\n\n1. Aid\n\nIt was given.\n\n2. The conference\n\nIt was discussed.\n"
+    root = convert_text(text, metadata={}).tree.getroot()
+    assert root.xpath("//t:div[@type='section']/@n", namespaces=NS) == ["1", "2"]
+
+
+def test_place_line_in_the_opener_is_a_dateline():
+    root = convert_text("TOP SECRET\nEMBASSY OF THE USSR\nPyongyang\n12 May 1965\nRecord of Conversation\nHe came.\n",
+                        metadata={}).tree.getroot()
+    assert root.xpath("//t:opener/t:dateline/t:placeName/text()", namespaces=NS) == ["Pyongyang"]
+    assert root.xpath("//t:head[@type='main']/text()", namespaces=NS) == ["Record of Conversation"]

@@ -96,7 +96,8 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
         if strict:
             raise TeikitError(problem.message, name, problem.line)
         report.warnings.append(Warning_(problem.line, problem.message))
-    document = build_structure(blocks)
+    places = register.places if register is not None else frozenset()
+    document = build_structure(blocks, places)
     body = [document]
     body = mark_quotes(body)
     body = mark_citations(body)

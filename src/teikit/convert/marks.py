@@ -24,6 +24,7 @@ RENDS = {
     "margin-double-line": "two vertical lines in the margin",
     "margin-query": "a question mark in the margin",
     "margin-exclamation": "an exclamation mark in the margin",
+    "underline": "underlined in the text (the plain translation has lost the underline itself)",
 }
 
 _EXTENTS = [
@@ -41,6 +42,7 @@ _KINDS = [
     (r"\bquestion mark\b", "margin-query"),
     (r"\bexclamation (?:point|mark)\b", "margin-exclamation"),
     (r"\b(?:single |one |a |an additional |additional )?(?:vertical )?line\b", "margin-line"),
+    (r"\bunderlined\b", "underline"),
 ]
 _EXTENT = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EXTENTS)), re.IGNORECASE)
 _KIND = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS)), re.IGNORECASE)
@@ -61,13 +63,17 @@ def describe(note_text: str) -> list[Mark]:
     if not _DESCRIBES_MARK.search(note_text):
         return []
     referents = []
+    taken = []  # words that name the passage ("the underlined portion") are not marks
     for match in _EXTENT.finditer(note_text):
         index = int(match.lastgroup[1:])
         referents.append((match.start(), _EXTENTS[index][1], _EXTENTS[index][2]))
+        taken.append(range(match.start(), match.end()))
     if not referents:
         referents = [(0, ("paragraph", 0), True)]
     kinds: dict[int, list[str]] = {i: [] for i in range(len(referents))}
     for match in _KIND.finditer(note_text):
+        if any(match.start() in span for span in taken):
+            continue
         rend = _KINDS[int(match.lastgroup[1:])][1]
         owner = max((i for i, r in enumerate(referents) if r[0] < match.start()), default=0)
         if rend not in kinds[owner]:

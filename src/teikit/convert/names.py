@@ -34,6 +34,11 @@ class Register:
     forms: dict[str, tuple[str, str]]
     href: str = "register.xml"
 
+    @property
+    def places(self) -> frozenset:
+        """The place names the register knows (a line holding one is a dateline)."""
+        return frozenset(form for form, (element, _) in self.forms.items() if element == "placeName")
+
     def __post_init__(self):
         self.pattern = re.compile(r"(?<![\w-])" + _trie_pattern(list(self.forms)) + r"(?![\w-])") if self.forms else None
 

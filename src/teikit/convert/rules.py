@@ -75,7 +75,7 @@ class Rule:
 # --- recognizers' patterns -------------------------------------------------
 
 _NOTE_LABEL = re.compile(r"^(?:Translator[’']?s?|Translators[’']|Trans\.|Translator’s) [Nn]otes?\s*:|^Translator[’']?s? [Cc]omment\s*:")
-_HAND_LABEL = re.compile(r"^[Hh]andwritten(?: text| note| inscription)?\s*:?")
+_HAND_LABEL = re.compile(r"^[Hh]andwritten\b(?:[^:\[\]\"“\n]{0,40}:)?")
 _STAMP_LABEL = re.compile(r"^(?P<label>[^:\[\]]{0,80}?\bstamp)\s*:", re.IGNORECASE | re.DOTALL)
 _STAMP_DESCRIPTION = re.compile(r"^There (?:is|are|was|were)\b[^\[]{0,80}\bstamps?\b", re.IGNORECASE)
 _OMISSION = re.compile(r"^\s*(?:…|\.{3,4}|\.…|…\.)\s*$")

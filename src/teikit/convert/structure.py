@@ -32,6 +32,7 @@ _ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\.(?:\s+(?P<title>[^.]{1,100}))?$")
 _ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?(?<![.:;,])$")
 _SEPARATOR = re.compile(r"^(?:x x x|X X X|\* \* \*|\*\*\*|x{3}|-{3,}|_{3,})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_PLACE_DATE = re.compile(r"^([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (.+)$")
 
 
 def logical_lines(items: list) -> list[list]:
@@ -67,8 +68,12 @@ def _is_title_case(text: str) -> bool:
     return words[0][:1].isupper() and capitals * 2 >= len(words)
 
 
-def classify_header_line(line: list, have_title: bool) -> str | None:
-    """The opener or title role of one logical line, or None when the header is over."""
+def classify_header_line(line: list, have_title: bool, places: frozenset = frozenset()) -> str | None:
+    """The opener or title role of one logical line, or None when the header is over.
+
+    ``places`` are the register's place names: a line holding only one (or
+    "Place, date") is a dateline.
+    """
     text = text_of(line).strip()
     if not text:
         return None
@@ -86,7 +91,7 @@ def classify_header_line(line: list, have_title: bool) -> str | None:
         return "copy"
     if _NUMBER.match(text):
         return "number"
-    if DATE.fullmatch(text):
+    if DATE.fullmatch(text) or text in places or _PLACE_DATE.match(text) and DATE.fullmatch(_PLACE_DATE.match(text).group(2)):
         return "dateline"
     lead = line[0] if isinstance(line[0], str) else ""
     if lead.strip() and _SENDER_WORDS.search(lead) and (_is_upper(lead) or _is_title_case(lead.strip())) and len(lead) < 90:
@@ -158,8 +163,12 @@ def _signed(lines: list[list]) -> Node:
     return Node("signed", {}, [Node("roleName", {}, _join_lines(lines[:-1])), Node("lb")] + lines[-1])
 
 
-def build_structure(blocks: list[Block]) -> Node:
-    """Arrange the classified blocks into ``<div type="document">``."""
+def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> Node:
+    """Arrange the classified blocks into ``<div type="document">``.
+
+    Sections must be numbered in sequence (``I.``, ``II.``… or ``1.``, ``2.``…
+    from one): a lone "2." after a list item "1. …" is not a section.
+    """
     document = Node("div", {"type": "document"})
     groups = [logical_lines(block.items) for block in blocks]
     # The header area.
@@ -174,7 +183,7 @@ def build_structure(blocks: list[Block]) -> Node:
 
     for group_index, group in enumerate(groups):
         for line_index, line in enumerate(group):
-            role = classify_header_line(line, have_title)
+            role = classify_header_line(line, have_title, places)
             if role is None:
                 body_groups = [group[line_index:]] + groups[group_index + 1:]
                 break
@@ -199,9 +208,15 @@ def build_structure(blocks: list[Block]) -> Node:
     while body_groups and _is_signed(body_groups[-1]):
         signed.insert(0, _signed(body_groups.pop()))
     container = document
+    expected: dict[str, int] = {}
     for group in body_groups:
-        number = section_number(text_of(group[0]).strip())
+        first_text = text_of(group[0]).strip()
+        number = section_number(first_text)
+        style = "roman" if number is not None and first_text[0] in _ROMAN_VALUES else "arabic"
+        if number is not None and int(number) != expected.get(style, 1):
+            number = None
         if number is not None:
+            expected[style] = int(number) + 1
             container = Node("div", {"type": "section", "n": number}, [Node("head", {}, group[0])])
             document.children.append(container)
             group = group[1:]
