@@ -54,6 +54,18 @@ def _quiet_stdout() -> None:
         pass
 
 
+#: Each command and the module of its area that defines it (in ``COMMANDS``).
+COMMAND_MODULES = {
+    "convert": "cli_convert",
+    "text": "cli_convert",
+    "validate": "cli_validate",
+    "html": "cli_html",
+    "pdf": "cli_pdf",
+    "build": "cli_build",
+    "merge": "cli_build",
+}
+
+
 class _Group(click.Group):
     """Turn every failure into ``path:line: message`` and an exit status.
 
@@ -64,6 +76,30 @@ class _Group(click.Group):
     reported as an internal error in one line (exit 1). ``--debug`` shows the
     traceback instead.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str):
+        # Import a command's module only when that command runs: `teikit pdf`
+        # need not pay for loading the converter, the validator and the site
+        # builder, which is most of a short command's start-up time.
+        module = COMMAND_MODULES.get(name)
+        if module is None:
+            return None
+        from importlib import import_module
+
+        commands = {c.name: c for c in import_module(f".{module}", __package__).COMMANDS}
+        return commands.get(name)
+
+    @property
+    def commands(self) -> dict[str, click.Command]:  # type: ignore[override]
+        """Every command, loaded (for documentation checks and tests)."""
+        return {name: self.get_command(None, name) for name in self.list_commands(None)}
+
+    @commands.setter
+    def commands(self, value) -> None:  # click's constructor assigns it
+        pass
 
     def invoke(self, ctx: click.Context):
         try:
@@ -89,21 +125,3 @@ def main(ctx: click.Context, debug: bool) -> None:
     """Convert, validate and publish TEI editions of translated archival documents."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-
-
-def _register() -> None:
-    # Each area registers its own commands; a missing area must not break the others.
-    from importlib import import_module
-
-    for module in ("cli_convert", "cli_validate", "cli_html", "cli_pdf", "cli_build"):
-        try:
-            mod = import_module(f".{module}", __package__)
-        except ModuleNotFoundError as err:
-            if err.name and err.name.endswith(module):
-                continue
-            raise
-        for command in getattr(mod, "COMMANDS", ()):
-            main.add_command(command)
-
-
-_register()
