@@ -77,29 +77,22 @@ class _Group(click.Group):
     traceback instead.
     """
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMAND_MODULES)
+    #: Commands loaded on demand: name -> module of teikit (see COMMAND_MODULES).
+    lazy: dict[str, str] = {}
 
-    def get_command(self, ctx: click.Context, name: str):
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted(set(self.commands) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context | None, name: str):
         # Import a command's module only when that command runs: `teikit pdf`
         # need not pay for loading the converter, the validator and the site
         # builder, which is most of a short command's start-up time.
-        module = COMMAND_MODULES.get(name)
-        if module is None:
-            return None
-        from importlib import import_module
+        if name not in self.commands and name in self.lazy:
+            from importlib import import_module
 
-        commands = {c.name: c for c in import_module(f".{module}", __package__).COMMANDS}
-        return commands.get(name)
-
-    @property
-    def commands(self) -> dict[str, click.Command]:  # type: ignore[override]
-        """Every command, loaded (for documentation checks and tests)."""
-        return {name: self.get_command(None, name) for name in self.list_commands(None)}
-
-    @commands.setter
-    def commands(self, value) -> None:  # click's constructor assigns it
-        pass
+            for command in import_module(f".{self.lazy[name]}", __package__).COMMANDS:
+                self.add_command(command)
+        return self.commands.get(name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -125,3 +118,5 @@ def main(ctx: click.Context, debug: bool) -> None:
     """Convert, validate and publish TEI editions of translated archival documents."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+
+main.lazy = COMMAND_MODULES

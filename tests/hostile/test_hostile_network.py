@@ -34,7 +34,7 @@ def test_no_command_connects_anywhere(workspace, listener):
     docs = [workspace.place(name, folder="docs") for name in DOCUMENTS]
     ran = []
     for command, args in _runs(workspace, docs).items():
-        if command not in main.commands:
+        if main.get_command(None, command) is None:
             continue
         done = subprocess.run(["teikit", *map(str, args)], capture_output=True, text=True, timeout=300)
         assert "Traceback" not in done.stderr, done.stderr
