@@ -131,3 +131,16 @@ def test_valid_against_the_project_schema(path, converted, project_validator):
 def test_seed_valid_against_the_project_schema(seed, project_validator):
     findings = project_validator.validate_tree(seed.tree, "seed.xml")
     assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_record_of_conversation_layout(converted):
+    doc = converted["record-of-conversation.txt"]
+    assert _all(doc, "//t:opener/t:seg[@type='classification'][.='TOP SECRET']")
+    assert _all(doc, "//t:opener/t:dateline/t:date[@when='1965-05-12']")
+    assert _all(doc, "//t:head[@type='main'][.='Record of Conversation']")
+    assert not _all(doc, "//t:div[@type='section']"), "a numbered list is not a run of sections"
+    assert _all(doc, "//t:closer/t:dateline/t:date[@when='1965-05-15']")
+    signed = _all(doc, "//t:closer/t:signed")[0]
+    assert "".join(signed.itertext()).endswith("József KovácsAmbassador")
+    assert _all(doc, "//t:hi[@rend='underline']")
+    assert _all(doc, "//t:note[@type='handwritten']/t:label[.='Handwritten in the margin:']")

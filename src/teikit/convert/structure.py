@@ -91,7 +91,7 @@ def classify_header_line(line: list, have_title: bool, places: frozenset = froze
         return "copy"
     if _NUMBER.match(text):
         return "number"
-    if DATE.fullmatch(text) or text in places or _PLACE_DATE.match(text) and DATE.fullmatch(_PLACE_DATE.match(text).group(2)):
+    if _is_dateline(text, places):
         return "dateline"
     lead = line[0] if isinstance(line[0], str) else ""
     if lead.strip() and _SENDER_WORDS.search(lead) and (_is_upper(lead) or _is_title_case(lead.strip())) and len(lead) < 90:
@@ -103,6 +103,12 @@ def classify_header_line(line: list, have_title: bool, places: frozenset = froze
     if not have_title and _is_title_case(text) and len(text) < 90 and not section_number(text):
         return "title"
     return None
+
+
+def _is_dateline(text: str, places: frozenset = frozenset()) -> bool:
+    """A date, a register place, or "Place, date" alone on a line."""
+    place_date = _PLACE_DATE.match(text)
+    return bool(DATE.fullmatch(text) or text in places or place_date and DATE.fullmatch(place_date.group(2)))
 
 
 def section_number(text: str) -> str | None:
@@ -159,6 +165,48 @@ def _is_signed(lines: list[list]) -> bool:
     return signature and all(_is_upper(text_of(line)) for line in lines[:-1])
 
 
+def _starts_with_signature(line: list) -> bool:
+    content = [item for item in line if not (isinstance(item, str) and not item.strip())]
+    return bool(content) and isinstance(content[0], Node) and content[0].tag == "gap" \
+        and content[0].attrib.get("reason") == "signature"
+
+
+def _is_short(line: list) -> bool:
+    if line and isinstance(line[0], Node) and line[0].tag == "note":
+        return False
+    text = text_of(line).strip()
+    return 0 < len(text.split()) <= 8 and text[-1] not in ".;:!?"
+
+
+def _signature_lines(groups: list[list[list]]) -> int:
+    """How many trailing one-line groups form a signature (texts without blank lines), or 0.
+
+    A line starting with ``[signature]``, up to three short job-title lines
+    before it and only short lines (name, title) after it.
+    """
+    tail = 0
+    while tail < len(groups) and tail < 8 and len(groups[-1 - tail]) == 1 and _is_short(groups[-1 - tail][0]) \
+            and not _starts_with_signature(groups[-1 - tail][0]):
+        tail += 1
+    index = len(groups) - 1 - tail
+    if index < 0 or len(groups[index]) != 1 or not _starts_with_signature(groups[index][0]):
+        return 0
+    before = 0
+    while before < 3 and index - before - 1 >= 0 and len(groups[index - before - 1]) == 1 \
+            and _is_upper(text_of(groups[index - before - 1][0])):
+        before += 1
+    return tail + 1 + before
+
+
+def _signed_lines(lines: list[list]) -> Node:
+    """A signature of several lines: job title lines (upper case) in <roleName>, then the rest."""
+    roles = 0
+    while roles < len(lines) and not _starts_with_signature(lines[roles]):
+        roles += 1
+    children = [Node("roleName", {}, _join_lines(lines[:roles])), Node("lb")] if roles else []
+    return Node("signed", {}, children + _join_lines(lines[roles:]))
+
+
 def _signed(lines: list[list]) -> Node:
     return Node("signed", {}, [Node("roleName", {}, _join_lines(lines[:-1])), Node("lb")] + lines[-1])
 
@@ -204,9 +252,18 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> Nod
         break
     flush_opener()
     # The closer: trailing signature blocks.
-    signed: list[Node] = []
+    signed: list[Node] = []  # the closer's content: <signed> elements (and a dateline)
     while body_groups and _is_signed(body_groups[-1]):
         signed.insert(0, _signed(body_groups.pop()))
+    if not signed:
+        count = _signature_lines(body_groups)
+        if count and count < len(body_groups):
+            lines = [group[0] for group in body_groups[-count:]]
+            del body_groups[-count:]
+            signed.append(_signed_lines(lines))
+            # "Budapest, 15 May 1965" just before the signature is the closer's dateline.
+            if len(body_groups) > 1 and len(body_groups[-1]) == 1 and _is_dateline(text_of(body_groups[-1][0]).strip()):
+                signed.insert(0, Node("dateline", {}, body_groups.pop()[0]))
     container = document
     expected: dict[str, int] = {}
     for group in body_groups:
