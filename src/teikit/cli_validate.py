@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -20,7 +21,7 @@ from .validate.runner import parse_shard
 @click.option("--tei-all-dir", type=click.Path(file_okay=False), help="Folder holding tei_all.rng for --tei-all.")
 @click.option("--register", type=click.Path(dir_okay=False), help="The register file (default: register.xml beside each document).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Files validated in parallel.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True, help="Files validated in parallel (0: one per CPU).")
 @click.option("--shard", metavar="I/N", help="Validate only the I-th of N slices of the file list (CI matrices).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, fmt, jobs, shard, strict):
@@ -38,6 +39,7 @@ def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, 
         rng, isosch = find_tei_all(tei_all_dir)
         schema, schematron = str(rng), schematron or (str(isosch) if isosch else None)
     options = Options(schema=schema, schematron=schematron, register=register)
+    jobs = jobs or os.cpu_count() or 1
     results = run(paths, options, jobs=jobs, shard=parse_shard(shard) if shard else None)
     click.echo(FORMATTERS[fmt](results), nl=False)
     failed = any(not r.valid for r in results) or (strict and any(f for r in results for f in r.findings))

@@ -147,9 +147,10 @@ def test_register_unused_is_right_in_every_shard():
 
 
 @pytest.mark.slow
-def test_parallel_run_gives_the_same_findings():
+@pytest.mark.parametrize("jobs", ["2", "0"])
+def test_parallel_run_gives_the_same_findings(jobs):
     one = json.loads(invoke("-f", "json", INVALID_DIR, VALID_DIR).output)
-    two = json.loads(invoke("-f", "json", "-j", "2", INVALID_DIR, VALID_DIR).output)
+    two = json.loads(invoke("-f", "json", "-j", jobs, INVALID_DIR, VALID_DIR).output)
     assert one == two
 
 

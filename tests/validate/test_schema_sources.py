@@ -78,3 +78,10 @@ def test_every_schematron_assertion_has_an_id():
     ids = [a.get("id") for a in assertions]
     assert all(ids) and len(ids) == len(set(ids))
     assert sch.getroot().get("queryBinding") == "xslt3"
+
+
+def test_odd_names_every_schematron_rule():
+    sch = etree.parse(str(SCHEMAS / "teikit.sch"))
+    ids = sch.xpath("//sch:assert/@id | //sch:report/@id", namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"})
+    odd_text = (SCHEMAS / "teikit.odd").read_text(encoding="utf-8")
+    assert [i for i in ids if f"[{i}]" not in odd_text] == []
