@@ -1,13 +1,14 @@
 """The table of bracket conventions: one row per convention, read by everything.
 
 Each :class:`Rule` says how a bracketed insertion is recognized, what TEI it
-becomes, how the export writes it back, and gives a worked example (source
-and TEI) that the tests convert and export; the TEI shown is what the
-converter writes for the example after a sentence, names aside (they come
-from the register). The converter tries the rows in
-order and takes the first that recognizes the bracket; the last row keeps any
-bracket nobody recognized as an editorial note and flags it for review.
-Adding a convention is adding a row.
+becomes, how the export writes it back (``opening``/``closing`` around the
+element's text, or an ``export`` function), and gives a worked example: the
+source and exactly the TEI the converter writes for it after a sentence
+(names aside, they come from the register) — the tests check both ways.
+
+The converter tries the rows in order and takes the first that recognizes
+the bracket; the last row keeps any bracket nobody recognized as an editorial
+note and flags it for review. Adding a convention is adding a row.
 """
 
 from __future__ import annotations
