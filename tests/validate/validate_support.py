@@ -25,7 +25,7 @@ try:
 except ImportError:  # the tests that need them skip
     JING_JAR = TRANG_JAR = ""
 
-_EXPECT = re.compile(r"<!-- expect: (\S+) line (\d+) -->")
+_EXPECT = re.compile(r"<!-- expect: (\S+) line (\d+)\b[^>]*-->")
 
 
 def expectation(path: Path) -> tuple[str, int]:
