@@ -113,3 +113,21 @@ def test_document_id_never_clashes_with_header_ids():
                             metadata={}).tree.getroot()
         ids = root.xpath("//@xml:id")
         assert len(ids) == len(set(ids)) and root.get("{http://www.w3.org/XML/1998/namespace}id").startswith("doc-"), name
+
+
+def test_sidecar_date_must_be_iso(tmp_path):
+    source = tmp_path / "doc.txt"
+    source.write_text("The text.\n", encoding="utf-8")
+    (tmp_path / "doc.meta.toml").write_text('date = "9 June 1969"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(tmp_path / "doc.xml")])
+    assert result.exit_code == 1 and result.stderr.startswith(f"{tmp_path / 'doc.meta.toml'}: 'date' must be an ISO date")
+    assert not (tmp_path / "doc.xml").exists()
+
+
+def test_fifo_is_refused_without_opening_it(tmp_path):
+    import os
+
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(main, ["convert", str(fifo)])
+    assert result.exit_code == 1 and result.stderr.startswith(f"{fifo}: ")

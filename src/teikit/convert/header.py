@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import TeikitError
+from ..xmlparse import Limits, read_limited
 from .dates import MONTHS
 from .model import Node
 
@@ -40,6 +41,9 @@ KEYS = {"title", "date", "date_text", "authors", "translator", "publisher", "sou
         "citation", "summary"}
 
 
+_ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
 def sidecar_path(source: str | os.PathLike) -> Path:
     """``NAME.meta.toml`` beside ``NAME.txt``."""
     path = Path(source)
@@ -49,11 +53,12 @@ def sidecar_path(source: str | os.PathLike) -> Path:
 def read_metadata(path: str | os.PathLike) -> dict:
     """Read and check a sidecar file."""
     name = str(path)
+    limit = 1024 * 1024
+    raw = read_limited(path, Limits(max_bytes=limit))
+    if len(raw) > limit:
+        raise TeikitError(f"sidecar larger than {limit} bytes", name)
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise TeikitError("no such file", name) from None
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as err:
         # Python 3.11's TOMLDecodeError has the position only in its message.
         where = re.search(r"\(at line (\d+)", str(err))
@@ -76,6 +81,8 @@ def check_metadata(data: dict, name: str = "<metadata>") -> None:
                 raise TeikitError("'authors' must be a list of tables with a 'name'", name)
         elif not isinstance(value, str):
             raise TeikitError(f"{key!r} must be a string", name)
+    if "date" in data and not _ISO_DATE.fullmatch(data["date"]):
+        raise TeikitError(f"'date' must be an ISO date (1969-06-09, 1969-06 or 1969), not {data['date']!r}", name)
 
 
 def _date_text(iso: str) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import TeikitError
+from ..xmlparse import Limits, read_limited
 
 #: Largest source accepted; a translation is a few hundred kilobytes at most.
 MAX_BYTES = 32 * 1024 * 1024
@@ -75,15 +76,7 @@ def split_lines(text: str, name: str) -> list[Line]:
 
 
 def read_source(path: str | os.PathLike) -> list[Line]:
-    """Read and check the source file at ``path``."""
+    """Read and check the source file at ``path`` (a regular file only: no FIFO or device)."""
+    data = read_limited(path, Limits(max_bytes=MAX_BYTES))
     name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise TeikitError("no such file", name) from None
-    except IsADirectoryError:
-        raise TeikitError("is a directory, not a file", name) from None
-    except OSError as err:
-        raise TeikitError(f"cannot read: {err.strerror or err}", name) from None
     return split_lines(decode(data, name), name)
