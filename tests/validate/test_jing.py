@@ -29,6 +29,8 @@ def teikit_accepts(path) -> bool:
 CASES = [
     FOREIGN_DIR / "frus-like.xml",
     FOREIGN_DIR / "frus-like-invalid.xml",
+    FOREIGN_DIR / "varied-tei.xml",
+    FOREIGN_DIR / "varied-tei-invalid.xml",
     CONTRACT,
     VALID_DIR / "telegram-1962.xml",
     VALID_DIR / "register.xml",
@@ -51,5 +53,6 @@ def test_same_verdict_as_jing_on_the_guidelines_source(java):
 
 def test_foreign_fixtures_have_the_expected_verdicts():
     # Independently of Java: the valid one is valid and the broken one is not.
-    assert teikit_accepts(FOREIGN_DIR / "frus-like.xml")
-    assert not teikit_accepts(FOREIGN_DIR / "frus-like-invalid.xml")
+    for name in ("frus-like", "varied-tei"):
+        assert teikit_accepts(FOREIGN_DIR / f"{name}.xml")
+        assert not teikit_accepts(FOREIGN_DIR / f"{name}-invalid.xml")
