@@ -9,59 +9,20 @@ import re
 from lxml import etree
 
 from ..errors import TeikitError
+from .classify import Classifier
 from .corrections import mark_corrections
 from .dates import mark_dates
 from .header import build_header
 from .lexer import Problem, parse_block, split_blocks
 from .marks import Linker
-from .model import TEI_NS, Bracket, Node, indent, map_text, merge, regex_pass, text_of, to_element, walk
+from .model import TEI_NS, Node, indent, map_text, regex_pass, text_of, to_element, walk
 from .names import Register
 from .quotes import mark_citations, mark_quotes
-from .report import Entry, Report, Warning_
-from .rules import RULES, Context
+from .report import Report, Warning_
 from .source import Line
 from .structure import build_structure
 
 _NUMBER = re.compile(r"(?<![\w./:-])\d+(?![\w./:-])")
-
-
-class _Classifier:
-    """Applies the rules table to every bracket, recording what it did."""
-
-    def __init__(self, report: Report):
-        self.report = report
-
-    def classify(self, items: list, depth: int = 0) -> list:
-        out: list = []
-        for index, item in enumerate(items):
-            if isinstance(item, Bracket):
-                before = out[-1] if out and isinstance(out[-1], str) else ""
-                following = items[index + 1] if index + 1 < len(items) else ""
-                ctx = Context(item, text_of(item.children, lb="\n").strip(" "), before,
-                              following if isinstance(following, str) else "", depth,
-                              lambda children, d=depth: self.classify(children, d + 1))
-                rule = next(r for r in RULES if r.recognize(ctx))
-                built = rule.build(ctx)
-                if built.take_before:
-                    out[-1] = out[-1][:-built.take_before]
-                for node in built.items:
-                    if isinstance(node, Node):
-                        node.line = item.line
-                out.extend(built.items)
-                element = next((n for n in built.items if isinstance(n, Node) and n.tag != "pb"), built.items[0])
-                self.report.entries.append(Entry(item.line, item.column, rule.name, _describe(element),
-                                                 "[" + text_of(item.children) + "]", rule.unsure))
-            elif isinstance(item, Node):
-                item.children = self.classify(item.children, depth)
-                out.append(item)
-            else:
-                out.append(item)
-        return merge(out)
-
-
-def _describe(node: Node) -> str:
-    attrs = "".join(f' {k}="{v}"' for k, v in node.attrib.items() if k in ("type", "reason"))
-    return f"<{node.tag}{attrs}>"
 
 
 def _mark_stamp_numbers(document: Node) -> None:
@@ -89,7 +50,7 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     report = Report(name)
     problems: list[Problem] = []
     blocks = split_blocks(lines)
-    classifier = _Classifier(report)
+    classifier = Classifier(report)
     for block in blocks:
         block.items = classifier.classify(parse_block(block, problems, name))
     for problem in problems:
