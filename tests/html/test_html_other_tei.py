@@ -35,6 +35,20 @@ def test_p5subset_examples_show_their_markup(p5subset):
     assert any("<note" in pre.text_content() for pre in shown)
 
 
+
+def test_examples_are_written_as_markup_without_namespace_declarations(renderer):
+    tree = tei_doc(
+        '<p>See:</p><eg:egXML xmlns:eg="http://www.tei-c.org/ns/Examples" xmlns:x_y="urn:x">'
+        '<p rend="a &amp; &quot;b&quot;">1 &lt; 2 &amp; "xmlns=" is text<lb/><!-- c --><x_y:z>q</x_y:z></p>'
+        "</eg:egXML>"
+    )
+    page = html.document_fromstring(renderer.render(tree))
+    (shown,) = with_class(article(page), "tei-egXML")
+    assert shown.tag == "pre"
+    assert shown.text_content() == (
+        '<p rend="a &amp; &quot;b&quot;">1 &lt; 2 &amp; "xmlns=" is text<lb/><!-- c --><x_y:z>q</x_y:z></p>'
+    )
+
 def test_p5subset_ids_are_unique(p5subset):
     _, page = p5subset
     ids = Counter(page.xpath("//@id"))
