@@ -43,6 +43,8 @@ def test_puzanov_header_handwriting_and_romanization(converted):
     assert _all(doc, "//t:choice[t:abbr='TsTAK']/t:expan[.='Central Telegraph Agency of Korea']")
     assert _all(doc, "//t:supplied[.='him']")
     assert len(_all(doc, "//t:gap[@reason='omitted']")) == 2
+    assert [h.get("type") for h in _all(doc, "//t:head")] == ["main", "sub", "sub"]
+    assert _all(doc, "//t:opener/t:dateline/t:placeName[.='Pyongyang']")
 
 
 def test_us_secrecy_dates_redactions_completions(converted):

@@ -105,6 +105,13 @@ def classify_header_line(line: list, have_title: bool, places: frozenset = froze
     return None
 
 
+def _continues_title(line: list) -> bool:
+    """A title's second line: short, no sentence end, starting in lower case or giving a date."""
+    text = text_of(line).strip()
+    words = text.split()
+    return 0 < len(words) <= 15 and text[-1] not in ".:;!?" and (text[0].islower() or bool(DATE.search(text)))
+
+
 def _is_dateline(text: str, places: frozenset = frozenset()) -> bool:
     """A date, a register place, or "Place, date" alone on a line."""
     place_date = _PLACE_DATE.match(text)
@@ -229,13 +236,17 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> Nod
             document.children.append(Node("opener", {}, merge(opener)))
             opener.clear()
 
+    last_role = None
     for group_index, group in enumerate(groups):
         for line_index, line in enumerate(group):
             role = classify_header_line(line, have_title, places)
+            if role is None and last_role in ("title", "subtitle") and _continues_title(line):
+                role = "subtitle"
+            last_role = role
             if role is None:
                 body_groups = [group[line_index:]] + groups[group_index + 1:]
                 break
-            if role in ("title", "genre"):
+            if role in ("title", "genre", "subtitle"):
                 flush_opener()
                 head_type = "main" if role == "title" and not have_title else ("genre" if role == "genre" else "sub")
                 document.children.append(Node("head", {"type": head_type}, line))
