@@ -309,7 +309,7 @@ def build_site(
 
         start = time.perf_counter()
         built_docs = {doc_id: docs[doc_id] for doc_id in sorted(docs) if docs[doc_id]["status"] == "built"}
-        pages.write_site_pages(staging.path, built_docs, plan.register, edition)
+        written = pages.write_site_pages(staging.path, built_docs, plan.register, edition)
         stage_seconds["pages"] = time.perf_counter() - start
         summary.stage_seconds = {k: v for k, v in stage_seconds.items() if v or k == "pages"}
 
@@ -326,7 +326,9 @@ def build_site(
         }
         write_new(staging.path / MANIFEST,
                   json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        flush()
+        written.append(staging.path / MANIFEST)
+        written.extend(staging.path / rel for doc_id in summary.built for rel in docs[doc_id]["outputs"])
+        flush(staging.path, written)
         staging.commit()
     except BaseException:
         staging.discard()

@@ -73,7 +73,7 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
             summary.reused.append(doc_id)
         start = time.perf_counter()
         built = {d: docs[d] for d in sorted(docs) if docs[d]["status"] == "built"}
-        pages.write_site_pages(staging.path, built, register, first["edition"])
+        written = pages.write_site_pages(staging.path, built, register, first["edition"])
         summary.stage_seconds["pages"] = time.perf_counter() - start
         manifest = {
             "format": MANIFEST_FORMAT,
@@ -88,7 +88,7 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
         }
         write_new(staging.path / MANIFEST,
                   json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        flush()
+        flush(staging.path, [*written, staging.path / MANIFEST])
         staging.commit()
     except BaseException:
         staging.discard()

@@ -181,35 +181,23 @@ def read_register(path: Path | None) -> list[dict]:
     return entries
 
 
-def _mentions_by_entry(docs: dict[str, dict]) -> dict[str, list[tuple[str, list[list[str]]]]]:
-    by_entry: dict[str, dict[str, list]] = {}
+def _mentions_by_entry(docs: dict[str, dict]) -> dict[str, list[tuple[str, list]]]:
+    """entry id → [(doc id, [count, name, links]), ...] with documents in date order."""
+    by_entry: dict[str, list] = {}
     for doc_id in sorted(docs, key=lambda d: (_sort_date(docs[d]["record"]), d)):
-        for entry, anchor, label in docs[doc_id]["record"]["mentions"]:
-            by_entry.setdefault(entry, {}).setdefault(doc_id, []).append([anchor, label])
-    return {entry: list(per_doc.items()) for entry, per_doc in by_entry.items()}
+        for entry, slot in docs[doc_id]["record"]["mentions"].items():
+            by_entry.setdefault(entry, []).append((doc_id, slot))
+    return by_entry
 
 
 def _mention_list(mentions, docs) -> str:
-    """The mentions of one entry as HTML text.
-
-    Built as text rather than elements: at thousands of documents the
-    register holds hundreds of thousands of links, and this is the one place
-    where the element API's cost shows. Every value goes through escape().
-    """
+    """The mentions of one entry as HTML text (the links were rendered by the workers)."""
     out = ['<ul class="mentions">']
-    for doc_id, places in mentions:
+    for doc_id, (_, _, links) in mentions:
         record = docs[doc_id]["record"]
-        page = escape(_doc_href(doc_id))
         when = record["date_text"] or record["date"]
-        out.append(f'<li><a href="{page}">{escape(record["title"])}</a>'
-                   + (f" ({escape(when)})" if when else "") + ": ")
-        links = []
-        for n, (anchor, label) in enumerate(places, 1):
-            href = page + (f"#{escape(anchor)}" if anchor else "")
-            links.append(f'<a class="mention" href="{href}" title="{escape(label)}">{n}</a>' if n == 1 else
-                         # Later mentions usually repeat the name: no title, a smaller page.
-                         f'<a class="mention" href="{href}">{n}</a>')
-        out.append(" ".join(links) + "</li>")
+        out.append(f'<li><a href="{escape(_doc_href(doc_id))}">{escape(record["title"])}</a>'
+                   f'{f" ({escape(when)})" if when else ""}: {links}</li>')
     out.append("</ul>")
     return "".join(out)
 
@@ -226,7 +214,7 @@ def _entry_block(entry: dict, mentions, docs, raw: list[str]) -> etree._Element:
     if not mentions:
         block.append(_el("p", {"class": "muted"}, "Not mentioned in the documents of this edition."))
         return block
-    count = sum(len(p) for _, p in mentions)
+    count = sum(slot[0] for _, slot in mentions)
     block.append(_el("p", None, f"{count} mention{'s' if count != 1 else ''} in {len(mentions)} "
                      f"document{'s' if len(mentions) != 1 else ''} (each number links to the place):"))
     # A placeholder, replaced by the list once the page is serialized.
@@ -255,7 +243,7 @@ def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> 
         # References the register lacks still get an anchor, so no link is dead.
         part = _el("section", {"id": "unregistered"}, _el("h2", None, "Not in the register"))
         for entry_id in missing:
-            label = mentions[entry_id][0][1][0][1]
+            label = mentions[entry_id][0][1][1]
             part.append(_entry_block({"id": entry_id, "name": label or entry_id}, mentions[entry_id], docs, raw))
         content.append(part)
     page = _page("Register", edition, "register.html", *content)
@@ -283,19 +271,25 @@ def search_page(edition: dict) -> bytes:
 
 # ---------------------------------------------------------------- all of it
 
-def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict) -> None:
+def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict) -> list[Path]:
     """Write index, register, search and edition.xml for the built documents ``docs``.
 
     ``register`` is the register's TEI file; it is also published as
     ``tei/register.xml``, where the documents' ``register.xml#…`` references
-    resolve.
+    resolve. Returns the paths written.
     """
+    written = []
     if register is not None and register.resolve() != (site / "tei" / "register.xml").resolve():
-        write_new(site / "tei" / "register.xml", register.read_bytes())
+        written.append(site / "tei" / "register.xml")
+        write_new(written[-1], register.read_bytes())
     entries = read_register(register)
-    write_new(site / "index.html", index_page(docs, edition))
-    write_new(site / "register.html", register_page(entries, docs, edition))
-    write_new(site / "search.html", search_page(edition))
-    write_new(site / "search-index.js", search.index_script(site, docs).encode("utf-8"))
-    corpus.write_corpus(site / "edition.xml", edition, register,
+    for name, make in (("index.html", lambda: index_page(docs, edition)),
+                       ("register.html", lambda: register_page(entries, docs, edition)),
+                       ("search.html", lambda: search_page(edition)),
+                       ("search-index.js", lambda: search.index_script(site, docs).encode("utf-8"))):
+        written.append(site / name)
+        write_new(written[-1], make())
+    written.append(site / "edition.xml")
+    corpus.write_corpus(written[-1], edition, register,
                         [site / OUTPUTS["fragment"].format(id=d) for d in sorted(docs)])
+    return written

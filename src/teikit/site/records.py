@@ -193,3 +193,25 @@ def merge_mentions(refs: list[tuple[str, str]], linked: list[list[str]]) -> list
         if seen[entry] > len(remaining.get(entry, ())):
             merged.append([entry, "", name])
     return merged
+
+
+def mention_links(mentions: list[list[str]], page_href: str) -> dict[str, list]:
+    """Per register entry: ``[count, name as first written, HTML links]``.
+
+    The links (numbered 1, 2, … to each mention's anchor on the document
+    page ``page_href``) are rendered here, by the worker, once per document:
+    the register page then only joins them, which keeps its rebuild fast at
+    thousands of documents. Every value is escaped.
+    """
+    grouped: dict[str, list] = {}
+    page = html_lib.escape(page_href)
+    for entry, anchor, label in mentions:
+        slot = grouped.get(entry)
+        if slot is None:
+            slot = grouped[entry] = [0, label, []]
+        slot[0] += 1
+        href = page + (f"#{html_lib.escape(anchor)}" if anchor else "")
+        # The first link names the mention; the later ones usually repeat it.
+        title = f' title="{html_lib.escape(label)}"' if slot[0] == 1 and label else ""
+        slot[2].append(f'<a class="mention" href="{href}"{title}>{slot[0]}</a>')
+    return {entry: [count, label, " ".join(links)] for entry, (count, label, links) in grouped.items()}

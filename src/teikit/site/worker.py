@@ -177,7 +177,8 @@ def process(task: Task) -> dict:
             timings["pdf"] = time.perf_counter() - start
 
         record = records.catalogue(tree)
-        record["mentions"] = records.merge_mentions(records.register_refs(tree), linked)
+        record["mentions"] = records.mention_links(
+            records.merge_mentions(records.register_refs(tree), linked), OUTPUTS["html"].format(id=task.doc_id))
         record["source"] = Path(task.path).name
 
         outputs = {
