@@ -29,7 +29,28 @@ def test_valid_fixtures_are_tei_all(path, assert_tei_all):
 
 @pytest.fixture(scope="module")
 def invalid_results():
-    return {r.path: r for r in run([INVALID_DIR])}
+    # The fixtures are judged on their own folders: the bundled edition's
+    # register, which documents without a register beside them fall back to,
+    # is hidden so that "no register at all" can be shown.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("teikit.bundled.bundled_register", lambda: None)
+        return {r.path: r for r in run([INVALID_DIR])}
+
+
+def test_without_a_register_beside_it_a_document_uses_the_bundled_one(tmp_path):
+    """As the converter does: names tagged from the bundled register resolve against it."""
+    from teikit.bundled import bundled_register
+
+    if bundled_register() is None:
+        pytest.skip("no bundled edition in this installation")
+    memo = tmp_path / "memo.xml"
+    memo.write_bytes((INVALID_DIR / "no-register" / "memo.xml").read_bytes())
+    findings = run([memo])[0].findings
+    assert not [f for f in findings if f.rule.startswith("teikit-register")], findings
+    text = memo.read_text(encoding="utf-8").replace("register.xml#per-yakovlev-p", "register.xml#per-nobody-x")
+    memo.write_text(text, encoding="utf-8")
+    rules = {f.rule for f in run([memo])[0].findings}
+    assert "teikit-register-missing" in rules, rules
 
 
 @pytest.mark.parametrize("path", invalid_fixtures(), ids=lambda p: str(p.relative_to(INVALID_DIR)))

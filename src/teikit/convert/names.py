@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..bundled import find_register  # noqa: F401  (part of this module's API)
 from ..errors import TeikitError
 from ..xmlparse import parse_file
 from .model import Node, map_text, regex_pass
@@ -24,7 +25,6 @@ _KINDS = {"person": "persName", "org": "orgName", "place": "placeName"}
 #: Where names are never tagged: corrections, labels, descriptions, titles, names.
 SKIP = frozenset({"sic", "corr", "desc", "label", "title", "date", "num", "persName", "orgName", "placeName", "abbr"})
 #: The bundled edition's register, used when none sits next to the source.
-BUNDLED_REGISTER = Path(__file__).resolve().parents[3] / "tei" / "register.xml"
 
 
 @dataclass
@@ -103,11 +103,3 @@ def _load(path: str, mtime: int, size: int, href: str, name: str) -> Register:
                     forms.setdefault(form, (element, ident))
     return Register(forms, href)
 
-
-def find_register(source: str | os.PathLike | None) -> Path | None:
-    """``register.xml`` next to the source, else the bundled edition's register, else None."""
-    if source is not None:
-        beside = Path(source).resolve().parent / "register.xml"
-        if beside.is_file():
-            return beside
-    return BUNDLED_REGISTER if BUNDLED_REGISTER.is_file() else None

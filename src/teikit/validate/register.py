@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import TEI_NS, XML_NS
+from ..bundled import find_register
 from ..errors import TeikitError
 from ..xmlparse import parse_file
 
@@ -31,8 +32,15 @@ _ENTRIES = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "org", "place"))
 
 
 def register_for(document: Path, explicit: Path | None = None) -> Path:
-    """The register a document's ``register.xml#…`` pointers mean."""
-    return explicit if explicit is not None else document.parent / REGISTER_NAME
+    """The register a document's ``register.xml#…`` pointers mean.
+
+    The one named by the user, else the converter's choice (the register beside
+    the document, else the bundled edition's); without any, the path where it
+    would have to be, so that the rules can say it is missing.
+    """
+    if explicit is not None:
+        return explicit
+    return find_register(document) or document.parent / REGISTER_NAME
 
 
 def is_register(path: Path, explicit: Path | None = None) -> bool:
