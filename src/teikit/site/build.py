@@ -56,8 +56,8 @@ class Summary:
     def text(self) -> str:
         """The closing lines printed by ``teikit build``."""
         total = len(self.built) + len(self.reused) + len(self.failed)
-        head = (f"{total} documents: {len(self.built)} built, {len(self.reused)} unchanged, "
-                f"{len(self.failed)} failed in {self.seconds:.2f} s")
+        head = (f"{total} document{'s' if total != 1 else ''}: {len(self.built)} built, "
+                f"{len(self.reused)} unchanged, {len(self.failed)} failed in {self.seconds:.2f} s")
         if self.up_to_date:
             head += " (site up to date)"
         times = ", ".join(f"{stage} {self.stage_seconds.get(stage, 0.0):.2f} s"
