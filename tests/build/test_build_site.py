@@ -248,3 +248,11 @@ def test_strict_stops_at_a_failure_remembered_from_the_last_build(source, build,
     build(source)
     with pytest.raises(TeikitError, match="--strict: .*broken.xml:3"):
         build(source, strict=True)
+
+
+def test_manifest_is_written_in_pieces_that_make_valid_json():
+    from teikit.site.build import manifest_chunks
+
+    manifest = {"format": 1, "edition": {"title": "Ü \"quoted\""}, "docs": {"a": {"digest": "1"}, "b": {"x": [1, 2]}}}
+    assert json.loads(b"".join(manifest_chunks(manifest))) == manifest
+    assert json.loads(b"".join(manifest_chunks({"format": 1, "docs": {}}))) == {"format": 1, "docs": {}}

@@ -20,6 +20,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TextIO
 
 from .. import __version__
@@ -83,6 +84,18 @@ def _site_code_digest() -> str:
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
         digest.update(path.name.encode("utf-8") + path.read_bytes())
     return digest.hexdigest()
+
+
+def manifest_chunks(manifest: dict) -> Iterator[bytes]:
+    """The manifest as JSON, one document at a time (it grows with the edition; no need to hold it whole)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    head = {k: v for k, v in manifest.items() if k != "docs"}
+    yield (dumps(head)[:-1] + ',"docs":{').encode("utf-8")
+    for n, (doc_id, entry) in enumerate(manifest["docs"].items()):
+        yield (("," if n else "") + dumps(doc_id) + ":" + dumps(entry)).encode("utf-8")
+    yield b"}}"
 
 
 def load_manifest(site: Path) -> dict | None:
@@ -324,8 +337,7 @@ def build_site(
             "pages": _pages_digest(docs, plan.register_digest, edition, toolchain),
             "docs": docs,
         }
-        write_new(staging.path / MANIFEST,
-                  json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_new(staging.path / MANIFEST, manifest_chunks(manifest))
         written.append(staging.path / MANIFEST)
         written.extend(staging.path / rel for doc_id in summary.built for rel in docs[doc_id]["outputs"])
         flush(staging.path, written)

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import TeikitError
 
 
-def write_new(path: Path, data: bytes) -> None:
-    """Write a file of the staging folder (a failure is a TeikitError naming it)."""
+def write_new(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write a file of the staging folder, from bytes or from pieces of bytes.
+
+    A failure is a TeikitError naming the file.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
     except OSError as err:
         raise TeikitError(f"cannot write: {err.strerror or err}", str(path)) from None
 

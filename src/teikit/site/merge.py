@@ -10,7 +10,6 @@ job.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -18,7 +17,8 @@ from pathlib import Path
 from .. import __version__
 from ..errors import TeikitError, UsageError
 from . import pages
-from .build import MANIFEST, MANIFEST_FORMAT, Summary, _check_site_dir, _pages_digest, _Staging, load_manifest
+from .build import (MANIFEST, MANIFEST_FORMAT, Summary, _check_site_dir, _pages_digest, _Staging, load_manifest,
+                    manifest_chunks)
 from .files import flush, link_or_copy, write_new
 
 
@@ -86,8 +86,7 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
             "pages": _pages_digest(docs, first["register"], first["edition"], first["toolchain"]),
             "docs": docs,
         }
-        write_new(staging.path / MANIFEST,
-                  json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        write_new(staging.path / MANIFEST, manifest_chunks(manifest))
         flush(staging.path, [*written, staging.path / MANIFEST])
         staging.commit()
     except BaseException:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from html import escape
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -202,7 +203,7 @@ def _mention_list(mentions, docs) -> str:
     return "".join(out)
 
 
-def _entry_block(entry: dict, mentions, docs, raw: list[str]) -> etree._Element:
+def _entry_block(entry: dict, mentions, docs, raw: list) -> etree._Element:
     block = _el("article", {"class": "entry", "id": entry["id"]}, _el("h3", None, entry["name"]))
     if entry.get("variants"):
         block.append(_el("p", {"class": "variants"}, "Also: " + "; ".join(entry["variants"])))
@@ -219,15 +220,15 @@ def _entry_block(entry: dict, mentions, docs, raw: list[str]) -> etree._Element:
                      f"document{'s' if len(mentions) != 1 else ''} (each number links to the place):"))
     # A placeholder, replaced by the list once the page is serialized.
     block.append(etree.Comment(f"mentions:{len(raw)}"))
-    raw.append(_mention_list(mentions, docs))
+    raw.append(mentions)  # rendered only when the page is written
     return block
 
 
-def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> bytes:
-    """``register.html``: persons, organizations and places, each with an anchor and its mentions."""
+def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> Iterator[bytes]:
+    """``register.html`` in pieces: persons, organizations and places, each with an anchor and its mentions."""
     mentions = _mentions_by_entry(docs)
     known = {e["id"] for e in entries}
-    raw: list[str] = []
+    raw: list = []
     toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
                            for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
     content = [_el("h1", None, "Register"), toc]
@@ -247,8 +248,10 @@ def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> 
             part.append(_entry_block({"id": entry_id, "name": label or entry_id}, mentions[entry_id], docs, raw))
         content.append(part)
     page = _page("Register", edition, "register.html", *content)
-    pieces = re.split(rb"<!--mentions:(\d+)-->", page)
-    return b"".join(raw[int(p)].encode("utf-8") if i % 2 else p for i, p in enumerate(pieces))
+    # Yielded piece by piece: at thousands of documents the mention lists
+    # are the bulk of the page, and need never be held all at once.
+    for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", page)):
+        yield _mention_list(raw[int(piece)], docs).encode("utf-8") if i % 2 else piece
 
 
 # ---------------------------------------------------------------- search
@@ -283,10 +286,10 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
         written.append(site / "tei" / "register.xml")
         write_new(written[-1], register.read_bytes())
     entries = read_register(register)
-    for name, make in (("index.html", lambda: index_page(docs, edition)),
+    for name, make in (("index.html", lambda: [index_page(docs, edition)]),
                        ("register.html", lambda: register_page(entries, docs, edition)),
-                       ("search.html", lambda: search_page(edition)),
-                       ("search-index.js", lambda: search.index_script(site, docs).encode("utf-8"))):
+                       ("search.html", lambda: [search_page(edition)]),
+                       ("search-index.js", lambda: [search.index_script(site, docs).encode("utf-8")])):
         written.append(site / name)
         write_new(written[-1], make())
     written.append(site / "edition.xml")
