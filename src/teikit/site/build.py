@@ -243,6 +243,7 @@ def build_site(
     toolchain = toolchain_digest or planning.toolchain_digest()
     edition = pages.edition_metadata(plan.edition_meta, source)
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
+    summary.warnings.extend(f"{p}: link to a file outside the source folder; skipped" for p in plan.outside)
 
     old = None if force else load_manifest(site)
     if old and (old.get("toolchain") != toolchain or old.get("pdf") != pdf):

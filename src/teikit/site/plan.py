@@ -50,6 +50,8 @@ class Plan:
     edition_meta: Path | None
     register_digest: str
     superseded: list[Path] = field(default_factory=list)
+    #: Links in the source folder that lead outside it: never read, never published.
+    outside: list[Path] = field(default_factory=list)
 
 
 def file_digest(path: Path | None) -> str:
@@ -67,23 +69,43 @@ def _combine(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` (following links) stays within the source folder.
+
+    A pull request can add a link such as ``x.txt -> /etc/secret``; building
+    it would publish a file of the build machine, so such links are skipped.
+    """
+    return path.resolve().is_relative_to(root)
+
+
 def discover(source_dir: str | os.PathLike) -> Plan:
     """List the documents of ``source_dir`` (not recursive), sorted by id."""
     root = Path(source_dir)
     if not root.is_dir():
         raise UsageError(f"source folder not found: {root}")
+    real_root = root.resolve()
+    outside: list[Path] = []
+
+    def usable(path: Path) -> bool:
+        if not path.is_file():
+            return False
+        if not _inside(path, real_root):
+            outside.append(path)
+            return False
+        return True
+
     register = root / REGISTER_NAME
-    register = register if register.is_file() else None
+    register = register if usable(register) else None
     register_digest = file_digest(register)
     edition_meta = root / EDITION_META
-    edition_meta = edition_meta if edition_meta.is_file() else None
+    edition_meta = edition_meta if usable(edition_meta) else None
 
     by_id: dict[str, tuple[str, Path]] = {}
     superseded: list[Path] = []
     for path in sorted(root.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
+        if path.name.startswith(".") or path.name in (REGISTER_NAME, EDITION_META) or not usable(path):
             continue
-        if path.suffix == ".xml" and path.name != REGISTER_NAME:
+        if path.suffix == ".xml":
             kind = "tei"
         elif path.suffix == ".txt":
             kind = "txt"
@@ -109,10 +131,10 @@ def discover(source_dir: str | os.PathLike) -> Plan:
         sidecar = None
         if kind == "txt":
             candidate = path.with_name(doc_id + SIDECAR_SUFFIX)
-            sidecar = candidate if candidate.is_file() else None
+            sidecar = candidate if usable(candidate) else None
         digest = _combine(kind, file_digest(path), file_digest(sidecar), register_digest)
         sources.append(Source(doc_id, path, kind, sidecar, digest))
-    return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded))
+    return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded), sorted(set(outside)))
 
 
 def parse_shard(text: str) -> tuple[int, int]:
