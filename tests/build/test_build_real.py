@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,7 +12,10 @@ from lxml import etree
 from teikit.cli import main
 from teikit.site import MANIFEST, bundled_source_dir
 
-from conftest import CONTRACT, HERE
+# Not imported from conftest: with other test folders in the same run,
+# "conftest" may name another folder's module.
+HERE = Path(__file__).resolve().parent
+CONTRACT = HERE.parents[1] / "tests" / "fixtures" / "contract.xml"
 
 SEED_ID = "soviet-embassy-dprk-1969-06-09"
 

@@ -41,19 +41,25 @@ def test_index_lists_documents_in_date_order(source, build, tmp_path):
     assert page.xpath("//tbody/tr[1]/td[@class='title']/span/a/@href") == ["tei/gamma.xml", "documents/gamma.pdf"]
 
 
-def test_register_links_back_to_every_mention(source, build, tmp_path):
+def test_register_links_back_to_each_document_and_its_mentions(source, build, tmp_path):
     build(source)
     site = tmp_path / "site"
     page = etree.parse(str(site / "register.html"), etree.HTMLParser())
     entry = page.xpath("//article[@id='per-fadeyev-yu']")[0]
-    links = entry.xpath(".//a[@class='mention']/@href")
-    # Fadeyev is named twice in each of the three TEI documents.
-    assert len(links) == 6
-    for href in links:
+    # Fadeyev is named twice in each of the three TEI documents: one link per
+    # document, to its first mention, with the count.
+    items = entry.xpath(".//ul[@class='mentions']/li")
+    assert len(items) == 3
+    assert "6 mentions in 3 documents" in "".join(entry.itertext())
+    for item in items:
+        assert "".join(item.itertext()).endswith(", 2 mentions")
+        (href,) = item.xpath("a[@class='mention']/@href")
         path, anchor = href.split("#")
         doc = etree.parse(str(site / path), etree.HTMLParser())
         target = doc.xpath(f"//*[@id='{anchor}']")
         assert target and target[0].get("href") == "../register.html#per-fadeyev-yu"
+        # The document page links every one of its mentions back to the entry.
+        assert len(doc.xpath("//a[@href='../register.html#per-fadeyev-yu'][@id]")) == 2
     # Every entry has an anchor; an unmentioned one says so.
     assert page.xpath("//article[@id='per-kim-il-sung']//text()[contains(., 'Not mentioned')]")
     assert page.xpath("//article[@id='per-kim-il-sung']//a/@href") == ["https://www.wikidata.org/wiki/Q39364"]
@@ -256,3 +262,41 @@ def test_manifest_is_written_in_pieces_that_make_valid_json():
     manifest = {"format": 1, "edition": {"title": "Ü \"quoted\""}, "docs": {"a": {"digest": "1"}, "b": {"x": [1, 2]}}}
     assert json.loads(b"".join(manifest_chunks(manifest))) == manifest
     assert json.loads(b"".join(manifest_chunks({"format": 1, "docs": {}}))) == {"format": 1, "docs": {}}
+
+
+def test_records_live_in_files_not_in_the_manifest(source, build, tmp_path):
+    build(source)
+    site = tmp_path / "site"
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    entry = manifest["docs"]["alpha"]
+    assert "record" not in entry and ".teikit/records/alpha.json" in entry["outputs"]
+    record = json.loads((site / ".teikit" / "records" / "alpha.json").read_text(encoding="utf-8"))
+    count, name, anchor = record["mentions"]["per-fadeyev-yu"]
+    assert count == 2 and name and anchor.startswith("mention-")
+    # The scratch database the pages are written from is not published.
+    assert not list(site.rglob("*.sqlite"))
+
+
+def test_unchanged_documents_keep_their_records_in_a_rebuild(source, build, tmp_path):
+    build(source)
+    site = tmp_path / "site"
+    (source / "beta.xml").write_text(
+        (source / "beta.xml").read_text(encoding="utf-8").replace("Beta report", "Beta report revised"),
+        encoding="utf-8")
+    summary = build(source)
+    assert summary.built == ["beta"]
+    page = etree.parse(str(site / "register.html"), etree.HTMLParser())
+    # Alpha and gamma were not processed again, yet the register still lists them.
+    hrefs = page.xpath("//article[@id='per-fadeyev-yu']//a[@class='mention']/@href")
+    assert "Beta report revised" in "".join(page.xpath("//article[@id='per-fadeyev-yu']//a/text()"))
+    assert sorted(h.split("#")[0] for h in hrefs) == [f"documents/{d}.html" for d in ("alpha", "beta", "gamma")]
+
+
+def test_site_of_an_older_manifest_format_is_rebuilt_whole(source, build, tmp_path):
+    build(source)
+    path = tmp_path / "site" / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["format"] -= 1
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    summary = build(source)
+    assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"] and not summary.reused

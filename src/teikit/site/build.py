@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -32,7 +33,8 @@ from .progress import Progress
 from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, init_worker, process
 
 MANIFEST = ".teikit-build.json"
-MANIFEST_FORMAT = 1
+#: 2: records moved out of the manifest into one file per document (an older site is rebuilt whole).
+MANIFEST_FORMAT = 2
 
 
 @dataclass
@@ -305,7 +307,6 @@ def build_site(
             entry = {"digest": result["digest"], "status": result["status"]}
             if result["status"] == "built":
                 entry["outputs"] = result["outputs"]
-                entry["record"] = result["record"]
                 summary.built.append(result["id"])
             else:
                 entry["errors"] = result["errors"]
@@ -340,8 +341,8 @@ def build_site(
         }
         write_new(staging.path / MANIFEST, manifest_chunks(manifest))
         written.append(staging.path / MANIFEST)
-        written.extend(staging.path / rel for doc_id in summary.built for rel in docs[doc_id]["outputs"])
-        flush(staging.path, written)
+        flush(staging.path, itertools.chain(
+            written, (staging.path / rel for doc_id in summary.built for rel in docs[doc_id]["outputs"])))
         staging.commit()
     except BaseException:
         staging.discard()

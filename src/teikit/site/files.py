@@ -9,6 +9,7 @@ about 30 ms each on this kind of disk, five files per document).
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterable
@@ -46,13 +47,16 @@ def link_or_copy(src: Path, dst: Path) -> None:
 FSYNC_LIMIT = 64
 
 
-def flush(folder: Path, written: list[Path]) -> None:
+def flush(folder: Path, written: Iterable[Path]) -> None:
     """Make the files written into ``folder`` durable before it is swapped in.
 
     A few files (a one-document rebuild) are fsynced one by one; many (a
     full build) are flushed with a single ``os.sync()``. Hard links to
-    unchanged outputs point at data that is already on disk.
+    unchanged outputs point at data that is already on disk. ``written`` may
+    be a lazy iterable: no more than ``FSYNC_LIMIT + 1`` paths are taken
+    from it, so a large build never lists all its files.
     """
+    written = list(itertools.islice(written, FSYNC_LIMIT + 1))
     if len(written) > FSYNC_LIMIT:
         os.sync()
         return

@@ -1,7 +1,7 @@
 """The edition's own pages: index, register and search, plus edition.xml.
 
 Written in Python with lxml's element API rather than XSLT: their input is
-the build's aggregated JSON records (catalogue data, mentions) and word lists, not a
+the documents' records (catalogue data, mentions) and word lists, not a
 TEI document, so an XSLT would first need that data turned into XML, and a
 second Saxon compilation would be paid on every build. lxml escapes every
 text and attribute value, and the pages are serialized as HTML5.
@@ -22,6 +22,7 @@ from ..errors import TeikitError
 from ..xmlparse import parse_file
 from . import assets, corpus, search
 from .files import write_new
+from .pagedata import PageData
 from .worker import OUTPUTS
 
 DEFAULT_TITLE = "Translated archival documents"
@@ -108,38 +109,33 @@ def _doc_href(doc_id: str) -> str:
 
 # ---------------------------------------------------------------- index
 
-def _sort_date(record: dict) -> str:
-    # Undated documents go last in date order.
-    return record["date"] or "9999"
+def _index_row(number: int, row: tuple) -> bytes:
+    doc_id, key, title, date, date_text, archive, description, has_pdf = row
+    links = _el("span", {"class": "muted"}, " (", _el("a", {"href": OUTPUTS["tei"].format(id=doc_id)}, "TEI"))
+    if has_pdf:
+        links.append(_el("a", {"href": OUTPUTS["pdf"].format(id=doc_id)}, "PDF"))
+        links[-2].tail = ", "
+    links[-1].tail = ")"
+    tr = _el(
+        "tr",
+        {"data-n": str(number), "data-date": key, "data-title": title,
+         "data-archive": archive, "data-description": description},
+        _el("td", {"class": "date"}, _el("time", {"datetime": date or None}, date_text or date or "undated")),
+        _el("td", {"class": "title"}, _el("a", {"href": _doc_href(doc_id)}, title), links),
+        _el("td", {"class": "archive"}, archive),
+        _el("td", {"class": "description"}, description),
+    )
+    return etree.tostring(tr, method="html", encoding="UTF-8")
 
 
-def index_page(docs: dict[str, dict], edition: dict) -> bytes:
-    """``index.html``: every document, in date order, sortable by column."""
-    ordered = sorted(docs, key=lambda d: (_sort_date(docs[d]["record"]), docs[d]["record"]["title"], d))
+def index_page(data: PageData, edition: dict) -> Iterator[bytes]:
+    """``index.html`` in pieces: every document, in date order, sortable by column."""
     head_row = _el("tr")
     for key, label in (("date", "Date"), ("title", "Title"), ("archive", "Archive"), ("description", "Description")):
         head_row.append(_el("th", {"scope": "col", "data-key": key,
                                    "aria-sort": "ascending" if key == "date" else None},
                             _el("button", {"type": "button"}, label)))
-    body = _el("tbody")
-    for number, doc_id in enumerate(ordered):
-        record = docs[doc_id]["record"]
-        links = _el("span", {"class": "muted"}, " (", _el("a", {"href": OUTPUTS["tei"].format(id=doc_id)}, "TEI"))
-        if OUTPUTS["pdf"].format(id=doc_id) in docs[doc_id].get("outputs", ()):
-            links.append(_el("a", {"href": OUTPUTS["pdf"].format(id=doc_id)}, "PDF"))
-            links[-2].tail = ", "
-        links[-1].tail = ")"
-        body.append(_el(
-            "tr",
-            {"data-n": str(number), "data-date": _sort_date(record), "data-title": record["title"],
-             "data-archive": record["archive"], "data-description": record["description"]},
-            _el("td", {"class": "date"}, _el("time", {"datetime": record["date"] or None},
-                                             record["date_text"] or record["date"] or "undated")),
-            _el("td", {"class": "title"}, _el("a", {"href": _doc_href(doc_id)}, record["title"]), links),
-            _el("td", {"class": "archive"}, record["archive"]),
-            _el("td", {"class": "description"}, record["description"]),
-        ))
-    count = len(ordered)
+    count = data.count
     content = [
         _el("h1", None, edition["title"]),
         _el("p", {"class": "count"}, f"{count} document{'s' if count != 1 else ''}. "
@@ -150,9 +146,15 @@ def index_page(docs: dict[str, dict], edition: dict) -> bytes:
     content.append(_el("form", {"class": "search", "action": "search.html", "role": "search"},
                        _el("label", {"for": "index-q"}, "Search the edition "),
                        _el("input", {"id": "index-q", "name": "q", "type": "search"})))
-    content.append(_el("table", {"class": "documents"}, _el("thead", None, head_row), body))
-    return _page(edition["title"], edition, "index.html", *content,
-                 scripts=(_el("script", None, assets.SORT_SCRIPT),))
+    content.append(_el("table", {"class": "documents"}, _el("thead", None, head_row),
+                       _el("tbody", None, etree.Comment("rows"))))
+    page = _page(edition["title"], edition, "index.html", *content, scripts=(_el("script", None, assets.SORT_SCRIPT),))
+    before, after = page.split(b"<!--rows-->", 1)
+    yield before
+    # The rows are read and written one at a time, in date order.
+    for number, row in enumerate(data.docs_by_date()):
+        yield _index_row(number, row)
+    yield after
 
 
 # ---------------------------------------------------------------- register
@@ -182,28 +184,19 @@ def read_register(path: Path | None) -> list[dict]:
     return entries
 
 
-def _mentions_by_entry(docs: dict[str, dict]) -> dict[str, list[tuple[str, list]]]:
-    """entry id → [(doc id, [count, name, links]), ...] with documents in date order."""
-    by_entry: dict[str, list] = {}
-    for doc_id in sorted(docs, key=lambda d: (_sort_date(docs[d]["record"]), d)):
-        for entry, slot in docs[doc_id]["record"]["mentions"].items():
-            by_entry.setdefault(entry, []).append((doc_id, slot))
-    return by_entry
-
-
-def _mention_list(mentions, docs) -> str:
-    """The mentions of one entry as HTML text (the links were rendered by the workers)."""
+def _mention_list(data: PageData, entry_id: str) -> bytes:
+    """The documents mentioning one entry, by date: each links to its first mention, with the count."""
     out = ['<ul class="mentions">']
-    for doc_id, (_, _, links) in mentions:
-        record = docs[doc_id]["record"]
-        when = record["date_text"] or record["date"]
-        out.append(f'<li><a href="{escape(_doc_href(doc_id))}">{escape(record["title"])}</a>'
-                   f'{f" ({escape(when)})" if when else ""}: {links}</li>')
+    for doc_id, title, when, count, label, anchor in data.mentions(entry_id):
+        href = _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
+        named = f' title="first mention: {escape(label)}"' if label else ""
+        out.append(f'<li><a class="mention" href="{escape(href)}"{named}>{escape(title)}</a>'
+                   f'{f" ({escape(when)})" if when else ""}, {count} mention{"s" if count != 1 else ""}</li>')
     out.append("</ul>")
-    return "".join(out)
+    return "".join(out).encode("utf-8")
 
 
-def _entry_block(entry: dict, mentions, docs, raw: list) -> etree._Element:
+def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list[str]) -> etree._Element:
     block = _el("article", {"class": "entry", "id": entry["id"]}, _el("h3", None, entry["name"]))
     if entry.get("variants"):
         block.append(_el("p", {"class": "variants"}, "Also: " + "; ".join(entry["variants"])))
@@ -212,23 +205,25 @@ def _entry_block(entry: dict, mentions, docs, raw: list) -> etree._Element:
     if entry.get("wikidata"):
         qid = entry["wikidata"]
         block.append(_el("p", None, "Wikidata: ", _el("a", {"href": f"https://www.wikidata.org/wiki/{qid}"}, qid)))
-    if not mentions:
+    if not totals:
         block.append(_el("p", {"class": "muted"}, "Not mentioned in the documents of this edition."))
         return block
-    count = sum(slot[0] for _, slot in mentions)
-    block.append(_el("p", None, f"{count} mention{'s' if count != 1 else ''} in {len(mentions)} "
-                     f"document{'s' if len(mentions) != 1 else ''} (each number links to the place):"))
-    # A placeholder, replaced by the list once the page is serialized.
-    block.append(etree.Comment(f"mentions:{len(raw)}"))
-    raw.append(mentions)  # rendered only when the page is written
+    count, docs, _ = totals
+    block.append(_el("p", None, f"{count} mention{'s' if count != 1 else ''} in {docs} "
+                     f"document{'s' if docs != 1 else ''} (each title links to the first mention in the document, "
+                     "which links on to the others there):"))
+    # A placeholder, replaced by the list of documents as the page is written.
+    block.append(etree.Comment(f"mentions:{len(listed)}"))
+    listed.append(entry["id"])
     return block
 
 
-def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> Iterator[bytes]:
+def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterator[bytes]:
     """``register.html`` in pieces: persons, organizations and places, each with an anchor and its mentions."""
-    mentions = _mentions_by_entry(docs)
+    mentioned = data.entries()
+    totals = {entry_id: data.totals(entry_id) for entry_id in mentioned}
     known = {e["id"] for e in entries}
-    raw: list = []
+    listed: list[str] = []
     toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
                            for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
     content = [_el("h1", None, "Register"), toc]
@@ -237,21 +232,21 @@ def register_page(entries: list[dict], docs: dict[str, dict], edition: dict) -> 
         part = _el("section", {"id": section, "aria-labelledby": f"{section}-h"},
                    _el("h2", {"id": f"{section}-h"}, f"{heading} ({len(group)})"))
         for entry in sorted(group, key=lambda e: e["name"].casefold()):
-            part.append(_entry_block(entry, mentions.get(entry["id"], []), docs, raw))
+            part.append(_entry_block(entry, totals.get(entry["id"]), listed))
         content.append(part)
-    missing = sorted(set(mentions) - known)
+    missing = [entry_id for entry_id in mentioned if entry_id not in known]
     if missing:
         # References the register lacks still get an anchor, so no link is dead.
         part = _el("section", {"id": "unregistered"}, _el("h2", None, "Not in the register"))
         for entry_id in missing:
-            label = mentions[entry_id][0][1][1]
-            part.append(_entry_block({"id": entry_id, "name": label or entry_id}, mentions[entry_id], docs, raw))
+            name = totals[entry_id][2] or entry_id
+            part.append(_entry_block({"id": entry_id, "name": name}, totals[entry_id], listed))
         content.append(part)
     page = _page("Register", edition, "register.html", *content)
-    # Yielded piece by piece: at thousands of documents the mention lists
-    # are the bulk of the page, and need never be held all at once.
+    # The mention lists are the bulk of the page: each is read from the
+    # scratch database and written as the page is, never all held at once.
     for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", page)):
-        yield _mention_list(raw[int(piece)], docs).encode("utf-8") if i % 2 else piece
+        yield _mention_list(data, listed[int(piece)]) if i % 2 else piece
 
 
 # ---------------------------------------------------------------- search
@@ -277,21 +272,27 @@ def search_page(edition: dict) -> bytes:
 def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict) -> list[Path]:
     """Write index, register, search and edition.xml for the built documents ``docs``.
 
-    ``register`` is the register's TEI file; it is also published as
-    ``tei/register.xml``, where the documents' ``register.xml#…`` references
-    resolve. Returns the paths written.
+    ``docs`` maps each built document's id to its manifest entry; its record
+    is read from the file its worker wrote in ``site``. ``register`` is the
+    register's TEI file; it is also published as ``tei/register.xml``, where
+    the documents' ``register.xml#…`` references resolve. Returns the paths
+    written.
     """
     written = []
     if register is not None and register.resolve() != (site / "tei" / "register.xml").resolve():
         written.append(site / "tei" / "register.xml")
         write_new(written[-1], register.read_bytes())
     entries = read_register(register)
-    for name, make in (("index.html", lambda: [index_page(docs, edition)]),
-                       ("register.html", lambda: register_page(entries, docs, edition)),
-                       ("search.html", lambda: [search_page(edition)]),
-                       ("search-index.js", lambda: [search.index_script(site, docs).encode("utf-8")])):
-        written.append(site / name)
-        write_new(written[-1], make())
+    data = PageData(site, docs)
+    try:
+        for name, make in (("index.html", lambda: index_page(data, edition)),
+                           ("register.html", lambda: register_page(entries, data, edition)),
+                           ("search.html", lambda: [search_page(edition)]),
+                           ("search-index.js", lambda: search.index_script(site, data))):
+            written.append(site / name)
+            write_new(written[-1], make())
+    finally:
+        data.close()
     written.append(site / "edition.xml")
     corpus.write_corpus(written[-1], edition, register,
                         [site / OUTPUTS["fragment"].format(id=d) for d in sorted(docs)])

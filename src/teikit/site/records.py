@@ -2,9 +2,10 @@
 and its rendered HTML: catalogue data for the index, the register mentions
 and the words for the search index.
 
-A record is plain JSON data. Workers compute it next to the outputs and the
-build keeps it in its manifest, so an unchanged document is never parsed
-again to rebuild the index, the register or the search.
+A record is plain JSON data. Workers write it next to the outputs, one small
+file per document in the site's private folder; the build reads those files
+one at a time when it writes the site pages, so an unchanged document is
+never parsed again, and the build never holds all the records at once.
 """
 
 from __future__ import annotations
@@ -195,23 +196,22 @@ def merge_mentions(refs: list[tuple[str, str]], linked: list[list[str]]) -> list
     return merged
 
 
-def mention_links(mentions: list[list[str]], page_href: str) -> dict[str, list]:
-    """Per register entry: ``[count, name as first written, HTML links]``.
+def mention_summary(mentions: list[list[str]]) -> dict[str, list]:
+    """Per register entry: ``[count, name as first written, anchor of the first linked mention]``.
 
-    The links (numbered 1, 2, … to each mention's anchor on the document
-    page ``page_href``) are rendered here, by the worker, once per document:
-    the register page then only joins them, which keeps its rebuild fast at
-    thousands of documents. Every value is escaped.
+    The register lists each document once per entry, with its count and a
+    link to the first mention (the document page links every mention back),
+    so its size grows with the (entry, document) pairs, not with every
+    mention. The anchor is "" when no mention of the entry was linked.
     """
     grouped: dict[str, list] = {}
-    page = html_lib.escape(page_href)
     for entry, anchor, label in mentions:
         slot = grouped.get(entry)
         if slot is None:
-            slot = grouped[entry] = [0, label, []]
+            slot = grouped[entry] = [0, label, anchor]
         slot[0] += 1
-        href = page + (f"#{html_lib.escape(anchor)}" if anchor else "")
-        # The first link names the mention; the later ones usually repeat it.
-        title = f' title="{html_lib.escape(label)}"' if slot[0] == 1 and label else ""
-        slot[2].append(f'<a class="mention" href="{href}"{title}>{slot[0]}</a>')
-    return {entry: [count, label, " ".join(links)] for entry, (count, label, links) in grouped.items()}
+        if not slot[2]:
+            slot[2] = anchor
+        if not slot[1]:
+            slot[1] = label
+    return grouped

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from .worker import OUTPUTS
@@ -58,31 +59,33 @@ def decode_postings(text: str) -> list[int]:
     return numbers
 
 
-def build_index(site: Path, docs: dict[str, dict]) -> dict:
-    """The index for ``{doc id: manifest entry}`` (documents numbered in id order).
+def _json(value) -> str:
+    # U+2028/2029 are legal in JSON but not in older JavaScript string literals.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
-    Each document's words are read from its words file in ``site``; posting
-    lists are kept as compact integer arrays until they are encoded.
+
+def index_script(site: Path, data) -> Iterator[bytes]:
+    """The text of ``search-index.js``, in pieces, for the documents of ``data`` (a :class:`PageData`).
+
+    Documents are numbered in id order. The document table is streamed from
+    the scratch database; each document's words are read from its words file
+    in ``site``, and only the posting lists (compact integer arrays) are held
+    until each word is written.
     """
-    table = []
+    yield b'window.TEIKIT_SEARCH={"docs":['
     postings: dict[str, array] = {}
-    for number, doc_id in enumerate(sorted(docs)):
-        record = docs[doc_id]["record"]
-        table.append([doc_id, record["title"], record["date_text"] or record["date"], record["description"],
-                      record["date"]])
-        words = (site / OUTPUTS["words"].format(id=doc_id)).read_text(encoding="utf-8").split()
-        for word in words:
+    count = 0
+    for number, row in enumerate(data.docs_by_id()):
+        yield (("," if number else "") + _json(list(row))).encode("utf-8")
+        for word in (site / OUTPUTS["words"].format(id=row[0])).read_text(encoding="utf-8").split():
             found = postings.get(word)
             if found is None:
                 found = postings[word] = array("I")
             found.append(number)
-    digits = [_base36(n) for n in range(len(table) + 1)]
-    return {"docs": table, "words": {w: encode_postings(postings.pop(w), digits) for w in sorted(postings)}}
-
-
-def index_script(site: Path, docs: dict[str, dict]) -> str:
-    """The text of ``search-index.js``."""
-    data = json.dumps(build_index(site, docs), ensure_ascii=False, separators=(",", ":"))
-    # U+2028/2029 are legal in JSON but not in older JavaScript string literals.
-    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.TEIKIT_SEARCH={data};\n"
+        count = number + 1
+    yield b'],"words":{'
+    digits = [_base36(n) for n in range(count + 1)]
+    for n, word in enumerate(sorted(postings)):
+        yield (("," if n else "") + _json(word) + ":" + _json(encode_postings(postings.pop(word), digits))).encode()
+    yield b"}};\n"

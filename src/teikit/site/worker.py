@@ -4,12 +4,13 @@
 the :class:`Toolchain`, which compiles the stylesheets and schemas a single
 time; :func:`process` then handles one document after another with it. The
 result sent back to the parent is small JSON-like data (status, messages,
-timings, record); the outputs themselves are written straight into the
-staging folder by the worker.
+timings, output paths); the outputs, and the document's record for the site
+pages, are written straight into the staging folder by the worker.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ OUTPUTS = {
     "tei": "tei/{id}.xml",
     "fragment": ".teikit/corpus/{id}.xml",
     "words": ".teikit/words/{id}.txt",
+    "record": ".teikit/records/{id}.json",
 }
 #: How the document page reaches the other files of the site.
 TEI_HREF = "../tei/{id}.xml"
@@ -140,7 +142,7 @@ def process(task: Task) -> dict:
         toolchain = _STATE["toolchain"]
     timings = {}
     result = {"id": task.doc_id, "digest": task.digest, "status": "failed", "errors": [],
-              "warnings": [], "timings": timings, "record": None}
+              "warnings": [], "timings": timings}
     staging = Path(task.staging)
     written: list[Path] = []
     try:
@@ -177,8 +179,7 @@ def process(task: Task) -> dict:
             timings["pdf"] = time.perf_counter() - start
 
         record = records.catalogue(tree)
-        record["mentions"] = records.mention_links(
-            records.merge_mentions(records.register_refs(tree), linked), OUTPUTS["html"].format(id=task.doc_id))
+        record["mentions"] = records.mention_summary(records.merge_mentions(records.register_refs(tree), linked))
         record["source"] = Path(task.path).name
 
         outputs = {
@@ -189,6 +190,8 @@ def process(task: Task) -> dict:
             # Kept out of the manifest: read one document at a time when the
             # search index is built, so the build's memory does not grow with them.
             "words": " ".join(records.search_words(tree)).encode("utf-8"),
+            # Likewise the catalogue data and the register mentions.
+            "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         }
         if pdf_bytes is not None:
             outputs["pdf"] = pdf_bytes
@@ -197,7 +200,6 @@ def process(task: Task) -> dict:
             write_new(target, data)
             written.append(target)
         result["status"] = "built"
-        result["record"] = record
         result["outputs"] = sorted(OUTPUTS[k].format(id=task.doc_id) for k in outputs)
     except TeikitError as err:
         result["errors"] = [str(err) if err.path else f"{task.path}: {err.message}"]

@@ -1,0 +1,105 @@
+"""The documents' records, gathered for writing the site pages without
+holding them in memory.
+
+The index, the register and the search index each need the records in
+another order (by date and title, by register entry, by document id). Rather
+than keep every record in the build's process, one pass streams over the
+record files the workers wrote and loads them into a scratch SQLite database
+in the site's private folder; the pages are then written from ordered,
+indexed queries, one row at a time. SQLite's page cache is bounded (a few
+MB), so the build's memory stays nearly the same however many documents the
+edition has. The database is deleted once the pages are written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import TeikitError
+from .worker import OUTPUTS
+
+SCRATCH = ".teikit/pages.sqlite"
+
+_SCHEMA = """
+CREATE TABLE docs (id TEXT PRIMARY KEY, sortdate TEXT, title TEXT, date TEXT, date_text TEXT,
+                   archive TEXT, description TEXT, pdf INTEGER);
+CREATE TABLE mentions (entry TEXT, sortdate TEXT, doc TEXT, count INTEGER, label TEXT, anchor TEXT);
+"""
+
+
+def sort_date(date: str) -> str:
+    """The date a document sorts by; undated documents go last."""
+    return date or "9999"
+
+
+def read_record(site: Path, doc_id: str) -> dict:
+    """The record a worker wrote for ``doc_id`` in ``site``."""
+    path = site / OUTPUTS["record"].format(id=doc_id)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise TeikitError(f"cannot read the document's record ({err}); rebuild with --force", str(path)) from None
+
+
+class PageData:
+    """Records of the built documents ``docs`` (``{doc id: manifest entry}``) of ``site``, queryable in order."""
+
+    def __init__(self, site: Path, docs: dict[str, dict]):
+        self.path = site / SCRATCH
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.unlink(missing_ok=True)
+        # Scratch data: no journal and no syncs; a crash discards the whole staging folder anyway.
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(_SCHEMA)
+        pdf_output = OUTPUTS["pdf"]
+        for doc_id in docs:
+            record = read_record(site, doc_id)
+            key = sort_date(record["date"])
+            self.db.execute("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?)", (
+                doc_id, key, record["title"], record["date"], record["date_text"], record["archive"],
+                record["description"], pdf_output.format(id=doc_id) in docs[doc_id].get("outputs", ())))
+            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", (
+                (entry, key, doc_id, count, label, anchor)
+                for entry, (count, label, anchor) in record["mentions"].items()))
+        self.db.execute("CREATE INDEX by_date ON docs (sortdate, title, id)")
+        self.db.execute("CREATE INDEX by_entry ON mentions (entry, sortdate, doc)")
+        self.db.commit()
+        self.count = len(docs)
+
+    def docs_by_date(self) -> Iterator[tuple]:
+        """``(id, sortdate, title, date, date_text, archive, description, pdf)`` in date, then title order."""
+        return self.db.execute("SELECT * FROM docs ORDER BY sortdate, title, id")
+
+    def docs_by_id(self) -> Iterator[tuple]:
+        """``(id, title, date as written or ISO date, description, ISO date)`` in id order."""
+        return self.db.execute("SELECT id, title, CASE WHEN date_text != '' THEN date_text ELSE date END, "
+                               "description, date FROM docs ORDER BY id")
+
+    def entries(self) -> list[str]:
+        """The register entry ids that are mentioned at all."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT entry FROM mentions ORDER BY entry")]
+
+    def totals(self, entry: str) -> tuple[int, int, str]:
+        """``(mentions, documents, name as first written)`` of one entry."""
+        count, docs = self.db.execute("SELECT COALESCE(SUM(count), 0), COUNT(*) FROM mentions WHERE entry = ?",
+                                      (entry,)).fetchone()
+        label = self.db.execute("SELECT label FROM mentions WHERE entry = ? AND label != '' "
+                                "ORDER BY sortdate, doc LIMIT 1", (entry,)).fetchone()
+        return count, docs, label[0] if label else ""
+
+    def mentions(self, entry: str) -> Iterator[tuple]:
+        """``(doc id, title, date as written, count, label, anchor)`` per document mentioning ``entry``, by date."""
+        return self.db.execute(
+            "SELECT m.doc, d.title, CASE WHEN d.date_text != '' THEN d.date_text ELSE d.date END, "
+            "m.count, m.label, m.anchor FROM mentions m JOIN docs d ON d.id = m.doc "
+            "WHERE m.entry = ? ORDER BY m.sortdate, m.doc", (entry,))
+
+    def close(self) -> None:
+        """Close and delete the scratch database."""
+        self.db.close()
+        self.path.unlink(missing_ok=True)
