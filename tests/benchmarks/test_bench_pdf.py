@@ -106,3 +106,29 @@ def test_long_document_has_about_twenty_pages(documents):
     pdf = PdfRenderer().render(parse_file(documents["long"]))
     pages = len(pypdf.PdfReader(BytesIO(pdf)).pages)
     assert 16 <= pages <= 26, pages
+
+
+@pytest.fixture(scope="module")
+def distinct_trees(tmp_path_factory):
+    """Generated documents, each different throughout (what a build typesets)."""
+    convert = pytest.importorskip("teikit.convert")
+    if not SEED_TXT.is_file():
+        pytest.skip("the seed is not present")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    try:
+        from corpus_gen import generate
+    finally:
+        sys.path.pop(0)
+    folder = tmp_path_factory.mktemp("bench-pdf-distinct")
+    return [convert.convert_file(path).tree for path in generate(folder, 31, sidecars=False)]
+
+
+def test_warm_distinct_documents(benchmark, distinct_trees):
+    """A renderer already loaded; each round a document it has not seen (no layout to reuse)."""
+    from teikit.pdf import PdfRenderer
+
+    renderer = PdfRenderer()
+    renderer.render(distinct_trees[0])
+    rest = iter(distinct_trees[1:])
+    pdf = benchmark.pedantic(renderer.render, setup=lambda: ((next(rest),), {}), rounds=30, iterations=1)
+    assert pdf.startswith(b"%PDF-")
