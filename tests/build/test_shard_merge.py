@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from teikit.errors import TeikitError, UsageError
-from teikit.site import merge_sites, parse_shard, shard_of
+from teikit.site import MANIFEST, merge_sites, parse_shard, shard_of
 from teikit.site.plan import discover, select_shard
 
 
@@ -66,3 +68,15 @@ def test_merge_needs_build_outputs(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(TeikitError, match="manifest"):
         merge_sites([tmp_path / "empty"], tmp_path / "merged")
+
+
+def test_merge_refuses_a_shard_of_an_older_manifest_format(source, build, tmp_path):
+    build(source, site=tmp_path / "a", shard=(1, 2))
+    build(source, site=tmp_path / "b", shard=(2, 2))
+    path = tmp_path / "b" / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["format"] -= 1
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(TeikitError, match="rebuild the shard"):
+        merge_sites([tmp_path / "a", tmp_path / "b"], tmp_path / "merged")
+    assert not (tmp_path / "merged").exists()

@@ -1,7 +1,7 @@
 """Combine the sites of ``teikit build --shard I/N`` runs into one site.
 
-Each shard's site carries its documents' outputs and, in its manifest, their
-records; merging links the outputs together and regenerates the index, the
+Each shard's site carries its documents' outputs, among them each document's
+record file; merging links the outputs together and regenerates the index, the
 register, the search index and edition.xml over all documents. It needs
 nothing but the shard folders (no source folder, no stage is run again), so
 a CI matrix can upload shard folders as artifacts and merge them in a final
@@ -32,6 +32,9 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
     manifests = []
     for folder in map(Path, shard_dirs):
         manifest = load_manifest(folder)
+        if manifest is None and (folder / MANIFEST).is_file():
+            raise TeikitError(f"unreadable build manifest, or one of another teikit version ({MANIFEST}); "
+                              "rebuild the shard", str(folder))
         if manifest is None:
             raise TeikitError(f"no build manifest ({MANIFEST}); is this the output of teikit build?", str(folder))
         manifests.append((folder, manifest))
