@@ -168,9 +168,8 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
         on_result(process(tasks[0]), time.perf_counter() - start)
         return
     workers = min(jobs, len(tasks))
-    # A fresh pool for every DOCS_PER_WORKER documents per worker: the PDF
-    # typesetter keeps a process-wide cache that grows with every distinct
-    # document, and only a new process gives that memory back. (Python
+    # A fresh pool for every DOCS_PER_WORKER documents per worker, as a bound
+    # on what a long-lived worker may accumulate. (Python
     # 3.11's max_tasks_per_child can deadlock, and needs the "spawn" start
     # method, which re-imports the caller's main module.)
     batch = workers * DOCS_PER_WORKER

@@ -35,9 +35,11 @@ OUTPUTS = {
 TEI_HREF = "../tei/{id}.xml"
 PDF_HREF = "{id}.pdf"
 REGISTER_HREF = "../register.html"
-#: Documents one worker process handles before it is replaced by a fresh one
-#: (bounds its memory; the start-up, about a second, is paid again).
-DOCS_PER_WORKER = 20
+#: Documents one worker process handles before it is replaced by a fresh one.
+#: The typesetter's cache evicts old entries itself, so a worker's memory
+#: levels off (about 400 MB) after a few dozen documents; replacing workers is
+#: only a safety net, and rare, because each start costs about 0.6 CPU-s.
+DOCS_PER_WORKER = 250
 #: How many validation errors of one document are reported.
 MAX_ERRORS = 5
 
