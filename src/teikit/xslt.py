@@ -22,16 +22,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from .bundled import data_dir
 from .errors import TeikitError, UsageError
 
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 
 #: The folder of the bundled stylesheets (``xslt/`` at the project's root,
 #: shipped inside the package as ``teikit/xslt`` when installed as a wheel).
-XSLT_DIR = next(
-    (p for p in (Path(__file__).resolve().parent / "xslt", Path(__file__).resolve().parents[2] / "xslt") if p.is_dir()),
-    Path(__file__).resolve().parents[2] / "xslt",
-)
+XSLT_DIR = data_dir("xslt")
 
 
 @contextlib.contextmanager

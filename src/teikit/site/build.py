@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from .. import __version__
+from ..bundled import data_dir
 from ..errors import TeikitError, UsageError
 from . import plan as planning
 from . import pages
@@ -74,11 +75,7 @@ class Summary:
 
 def bundled_source_dir() -> Path:
     """The edition shipped with teikit (``tei/`` of a checkout, or inside the package)."""
-    here = Path(__file__).resolve().parents[1]
-    for candidate in (here / "tei", here.parents[1] / "tei"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[1] / "tei"
+    return data_dir("tei")
 
 
 def _site_code_digest() -> str:

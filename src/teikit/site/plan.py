@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from ..bundled import data_dir
 from ..errors import UsageError
 
 REGISTER_NAME = "register.xml"
@@ -173,15 +174,7 @@ def _package_dir() -> Path:
 
 def _resource_dirs() -> list[Path]:
     """Stylesheets and schemas: next to the package when installed, else at the repo root."""
-    from ..xslt import XSLT_DIR
-
-    found = [XSLT_DIR]
-    for name in ("schemas",):
-        for candidate in (_package_dir() / name, _package_dir().parents[1] / name):
-            if candidate.is_dir():
-                found.append(candidate)
-                break
-    return found
+    return [d for d in (data_dir("xslt"), data_dir("schemas")) if d.is_dir()]
 
 
 def toolchain_digest() -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import TEI_NS
+from ..bundled import data_dir
 from ..errors import TeikitError, UsageError
 from ..xmlparse import parse_file
 from .finding import Finding
@@ -17,14 +18,7 @@ from .relaxng import RelaxNGChecker
 from .schematron import SchematronChecker
 
 #: The project's customization, shipped in ``schemas/`` beside the package or the repository.
-SCHEMA_DIR = next(
-    (
-        p
-        for p in (Path(__file__).resolve().parents[1] / "schemas", Path(__file__).resolve().parents[3] / "schemas")
-        if p.is_dir()
-    ),
-    Path(__file__).resolve().parents[3] / "schemas",
-)
+SCHEMA_DIR = data_dir("schemas")
 _DUPLICATE_ID = re.compile(r"\bID (\S+) already defined")
 PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
 PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
