@@ -324,27 +324,37 @@ def build_site(
         stage_seconds["pages"] = time.perf_counter() - start
         summary.stage_seconds = {k: v for k, v in stage_seconds.items() if v or k == "pages"}
 
-        manifest = {
-            "format": MANIFEST_FORMAT,
-            "teikit": __version__,
-            "toolchain": toolchain,
-            "pdf": pdf,
-            "shard": list(shard) if shard else None,
-            "register": plan.register_digest,
-            "edition": edition,
-            "pages": _pages_digest(docs, plan.register_digest, edition, toolchain),
-            "docs": docs,
-        }
-        write_new(staging.path / MANIFEST, manifest_chunks(manifest))
-        written.append(staging.path / MANIFEST)
-        flush(staging.path, itertools.chain(
-            written, (staging.path / rel for doc_id in summary.built for rel in docs[doc_id]["outputs"])))
-        staging.commit()
+        new_outputs = (staging.path / rel for doc_id in summary.built for rel in docs[doc_id]["outputs"])
+        publish(staging, docs, toolchain=toolchain, pdf=pdf, shard=shard, register=plan.register_digest,
+                edition=edition, written=itertools.chain(written, new_outputs))
     except BaseException:
         staging.discard()
         raise
     summary.seconds = time.perf_counter() - clock
     return summary
+
+
+def publish(staging: "_Staging", docs: dict, *, toolchain: str, pdf: bool, shard, register: str,
+            edition, written) -> None:
+    """Write the manifest last, sync what is new, and swap the staged site in.
+
+    The manifest describes exactly the outputs beside it, so it is written
+    only once they all exist; ``written`` are the files new in this build.
+    """
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "teikit": __version__,
+        "toolchain": toolchain,
+        "pdf": pdf,
+        "shard": list(shard) if shard else None,
+        "register": register,
+        "edition": edition,
+        "pages": _pages_digest(docs, register, edition, toolchain),
+        "docs": docs,
+    }
+    write_new(staging.path / MANIFEST, manifest_chunks(manifest))
+    flush(staging.path, itertools.chain(written, [staging.path / MANIFEST]))
+    staging.commit()
 
 
 def _report_failures(summary: Summary, stream: TextIO) -> None:

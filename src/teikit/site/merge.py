@@ -14,12 +14,10 @@ import os
 import time
 from pathlib import Path
 
-from .. import __version__
 from ..errors import TeikitError, UsageError
 from . import pages
-from .build import (MANIFEST, MANIFEST_FORMAT, Summary, _check_site_dir, _pages_digest, _Staging, load_manifest,
-                    manifest_chunks)
-from .files import flush, link_or_copy, write_new
+from .build import MANIFEST, Summary, _check_site_dir, _Staging, load_manifest, publish
+from .files import link_or_copy
 
 
 def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike) -> Summary:
@@ -78,20 +76,8 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
         built = {d: docs[d] for d in sorted(docs) if docs[d]["status"] == "built"}
         written = pages.write_site_pages(staging.path, built, register, first["edition"])
         summary.stage_seconds["pages"] = time.perf_counter() - start
-        manifest = {
-            "format": MANIFEST_FORMAT,
-            "teikit": __version__,
-            "toolchain": first["toolchain"],
-            "pdf": first["pdf"],
-            "shard": None,
-            "register": first["register"],
-            "edition": first["edition"],
-            "pages": _pages_digest(docs, first["register"], first["edition"], first["toolchain"]),
-            "docs": docs,
-        }
-        write_new(staging.path / MANIFEST, manifest_chunks(manifest))
-        flush(staging.path, [*written, staging.path / MANIFEST])
-        staging.commit()
+        publish(staging, docs, toolchain=first["toolchain"], pdf=first["pdf"], shard=None,
+                register=first["register"], edition=first["edition"], written=written)
     except BaseException:
         staging.discard()
         raise
