@@ -11,7 +11,7 @@ from lxml import etree
 from ..errors import TeikitError
 from .classify import Classifier
 from .corrections import mark_corrections
-from .dates import mark_dates
+from .dates import mark_dates, resolve_years
 from .header import build_header
 from .lexer import Problem, parse_block, split_blocks
 from .marks import Linker
@@ -20,6 +20,7 @@ from .names import Register
 from .quotes import mark_citations, mark_quotes
 from .report import Report, Warning_
 from .source import Line
+from .layout import zone_report
 from .structure import build_structure
 
 _NUMBER = re.compile(r"(?<![\w./:-])\d+(?![\w./:-])")
@@ -58,11 +59,14 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
             raise TeikitError(problem.message, name, problem.line)
         report.warnings.append(Warning_(problem.line, problem.message))
     places = register.places if register is not None else frozenset()
-    document = build_structure(blocks, places)
+    document, layout_lines = build_structure(blocks, places)
+    report.layout.extend(zone_report(layout_lines))
     body = [document]
     body = mark_quotes(body)
     body = mark_citations(body)
-    body = map_text(body, mark_dates, frozenset({"date", "desc", "label", "num"}))
+    body = map_text(body, mark_dates, frozenset({"date", "time", "desc", "label", "num"}))
+    year = _document_year(metadata, document)
+    resolve_years(walk(body), year)
     body = map_text(body, mark_corrections, frozenset({"sic", "corr", "desc", "label"}))
     _mark_stamp_numbers(document)
     if register is not None:
@@ -86,6 +90,18 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     return etree.ElementTree(element), report
 
 
+def _document_year(metadata: dict, document: Node) -> str | None:
+    """The document's year: the sidecar's date, else the first full date of its opener or closing."""
+    if metadata.get("date"):
+        return metadata["date"][:4]
+    for part in [c for c in document.children if isinstance(c, Node) and c.tag in ("opener", "closer", "head")] + [document]:
+        for node in walk([part]):
+            when = node.attrib.get("when", "") if node.tag == "date" else ""
+            if re.match(r"\d{4}", when):
+                return when[:4]
+    return None
+
+
 def _previous_paragraphs(body: list) -> dict[int, Node]:
     """For each paragraph, the paragraph just before it among its siblings (by id)."""
     previous: dict[int, Node] = {}
@@ -106,7 +122,8 @@ def _previous_paragraphs(body: list) -> dict[int, Node]:
 
 
 def _fallback_title(document: Node, name: str) -> str:
-    for child in document.children:
+    heads = [c for c in document.children if isinstance(c, Node) and c.tag == "head"]
+    for child in sorted(heads, key=lambda h: h.attrib.get("type") != "main"):
         if isinstance(child, Node) and child.tag == "head":
             return " ".join(text_of(child.children).split())
     return _document_id(name)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..bundled import find_register  # noqa: F401  (part of this module's API)
 from ..errors import TeikitError
 from ..xmlparse import parse_file
-from .model import Node, map_text, regex_pass
+from .model import Node, map_text, regex_pass, text_of, walk
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 _KINDS = {"person": "persName", "org": "orgName", "place": "placeName"}
@@ -46,6 +46,12 @@ class Register:
         """Tag every register form in ``items`` (recursively, outside :data:`SKIP`)."""
         if self.pattern is None:
             return items
+        # A name the layout already marked (a signer's <persName>) gets its entry when the register lists it whole.
+        for node in walk(items):
+            if node.tag in ("persName", "orgName", "placeName") and "ref" not in node.attrib:
+                found = self.forms.get(text_of(node.children).strip())
+                if found and found[0] == node.tag:
+                    node.attrib["ref"] = f"{self.href}#{found[1]}"
 
         def make(match):
             element, ident = self.forms[match.group()]

@@ -38,9 +38,13 @@ def _pairs(items: list, opening: str, closing: str) -> list[tuple[tuple[int, int
     return pairs
 
 
-def mark_quotes(items: list) -> list:
-    """Wrap balanced quotations in ``<quote>`` at every level of ``items``."""
-    for opening, closing in (("“", "”"), ('"', '"')):
+#: Elements whose own content TEI keeps to phrases: a quotation is marked inside their children only.
+_NO_QUOTE_HERE = frozenset({"opener", "closer"})
+
+
+def mark_quotes(items: list, here: bool = True) -> list:
+    """Wrap balanced quotations in ``<quote>`` at every level of ``items`` (not directly in an opener or closer)."""
+    for opening, closing in (("“", "”"), ('"', '"')) if here else ():
         for start, end in reversed(_pairs(items, opening, closing)):
             items, _ = wrap(items, start, end, Node("quote"))
     for item in items:
@@ -54,7 +58,7 @@ def mark_quotes(items: list) -> list:
             else:
                 item.children = merge([first[0]] + mark_quotes(merge([first[1:]] + inner + [last[:-1]])) + [last[-1]])
         else:
-            item.children = mark_quotes(item.children)
+            item.children = mark_quotes(item.children, item.tag not in _NO_QUOTE_HERE)
     return items
 
 

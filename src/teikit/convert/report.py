@@ -34,6 +34,8 @@ class Report:
     warnings: list[Warning_] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    #: (source line, zone, line class, strength, text) of each opener and closing line.
+    layout: list[tuple[int, str, str, float, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many brackets each rule took."""
@@ -56,13 +58,23 @@ class Report:
             lines.append("")
             lines.append("Marked passages inferred from the translator's notes (resp=\"#encoder\"):")
             lines.extend(f"  {link}" for link in self.links)
+        if self.layout:
+            lines.append("")
+            lines.append("Layout (zone, line class and the strength of its evidence, for each opener and closing line):")
+            for number, zone, kind, strength, text in self.layout:
+                shown = text if len(text) <= 60 else text[:57] + "..."
+                lines.append(f"  {self.name}:{number}: {zone} {kind} ({strength:.1f}): {shown}")
         unsure = [e for e in self.entries if e.unsure]
+        doubtful = [row for row in self.layout if row[3] < 1.0]
         lines.append("")
-        lines.append(f"To review ({len(unsure) + len(self.warnings) + len(self.review)}):")
+        lines.append(f"To review ({len(unsure) + len(self.warnings) + len(self.review) + len(doubtful)}):")
         for warning in self.warnings:
             lines.append(f"  {self.name}:{warning.line}: warning: {warning.message}")
         for entry in unsure:
             lines.append(f"  {self.name}:{entry.line}: unrecognized bracket kept as <note type=\"editorial\">: {entry.source}")
         for item in self.review:
             lines.append(f"  {item}")
+        for number, zone, kind, strength, text in doubtful:
+            what = "not recognized, kept as a line of the zone" if kind == "unknown" else f"taken as {kind} on weak evidence"
+            lines.append(f"  {self.name}:{number}: {zone} line {what}: {text[:60]}")
         return "\n".join(lines) + "\n"

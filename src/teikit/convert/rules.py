@@ -76,12 +76,19 @@ class Rule:
 # --- recognizers' patterns -------------------------------------------------
 
 _NOTE_LABEL = re.compile(r"^(?:Translator[’']?s?|Translators[’']|Trans\.|Translator’s) [Nn]otes?\s*:|^Translator[’']?s? [Cc]omment\s*:")
-_HAND_LABEL = re.compile(r"^[Hh]andwritten\b(?:[^:\[\]\"“\n]{0,40}:)?")
+_HAND_LABEL = re.compile(r"^[Hh]andwrit(?:ten|ing)\b(?:[^:\[\]\"“\n]{0,40}:)?")
 _STAMP_LABEL = re.compile(r"^(?P<label>[^:\[\]]{0,80}?\bstamp)\s*:", re.IGNORECASE | re.DOTALL)
 _STAMP_DESCRIPTION = re.compile(r"^There (?:is|are|was|were)\b[^\[]{0,80}\bstamps?\b", re.IGNORECASE)
 _OMISSION = re.compile(r"^\s*(?:…|\.{3,4}|\.…|…\.)\s*$")
 _REDACTED = re.compile(r"\b(?:redacted|deleted|excised|withheld)\b", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^(?:signature|signed|stamp and signature)$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(?:(?:unknown|illegible|unreadable|two|several|initials and)\s+)?(?:signatures?|signed|stamp and signature)$",
+                        re.IGNORECASE)
+#: A statement that something is absent from the original ("[no name given]", "[archival signature missing]").
+_ABSENCE = re.compile(r"\b(?:missing|not given|no \w+ given|not (?:known|stated|legible|shown|indicated)|unknown|blank"
+                      r"|lacking|absent|left empty)\b", re.IGNORECASE)
+#: A note the translator or editor labels by its first word ("[i.e., people—tr.]", "[Source: …]", "[Received …]").
+_LABELLED_REMARK = re.compile(r"^\s*(?:i\.\s?e\.|e\.\s?g\.|cf\.|viz\.|Source|Sources|Received|Sent|Dispatched|Note|Editor[’']?s? note"
+                              r"|Ed\. note|Remark)\b|[—–-]\s?(?:tr|trans|transl|ed)\.?\s*$", re.IGNORECASE)
 _ILLEGIBLE = re.compile(r"^(?:illegible|unreadable|indecipherable)\b.*$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:page break|new page|page \d+|p\. ?\d+|end of page(?: \d+)?)$", re.IGNORECASE)
 _SIC = re.compile(r"^sic!?$", re.IGNORECASE)
@@ -93,6 +100,19 @@ _CAPITAL_WORDS = re.compile(r"^[A-Z][\w’'-]*(?: (?:[A-Z][\w’'.-]*|of|the|and
 _NAME_WORDS = re.compile(r"^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,3}$")
 _LOWER_WORDS = re.compile(r"^[a-z][a-z’'-]*(?: [a-z][a-z’'-]*){0,3}$")
 _PUNCTUATION = re.compile(r"^[“”\"‘’'.,;:!?()—–-]{1,2}$")
+#: Words that begin a supplied phrase rather than a name or a gloss ("[I] visited", "[To the] Ministry").
+_FUNCTION_WORDS = frozenset(
+    "I To The A An We He She It They This That These Those In On Of For And But By From With At As Who Which "
+    "Its His Her Their Our My Is Was Are Were Be Has Had Have There Here Not".split())
+_MONTH_OR_YEAR = re.compile(r"^(?:of |in )?(?:January|February|March|April|May|June|July|August|September|October"
+                            r"|November|December|1[89]\d\d|20\d\d)(?: (?:1[89]\d\d|20\d\d))?,?$")
+_NAME_PART = re.compile(r"^(?:[A-Z][\w’'-]*\.?)(?: [A-Z][\w’'-]*\.?){0,2}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+#: Nouns of institutions: a capitalized word after one is another word for it ("Secretariat [Ministry]").
+_INSTITUTION = re.compile(r"(?:Headquarters|Secretariat|Ministry|Committee|Department|Office|Bureau|Embassy|Council"
+                          r"|Commission|Directorate|Administration|Agency|Section|Division) $")
+_ROMAN_NUMERAL = re.compile(r"\b[IVXLC]+ $")
+_FOREIGN_LETTERS = re.compile(r"[à-öø-ÿăâîșşțţčćđšžőűłńśźżąęěřůñ]", re.IGNORECASE)
 
 
 def _slug(text: str) -> str:
@@ -182,7 +202,9 @@ def _export_expansion(element, inner) -> str:
 
 
 def _is_expansion(ctx: Context) -> bool:
-    return bool(_ABBR.search(ctx.before)) and bool(_CAPITAL_WORDS.match(ctx.text)) and ctx.text.split()[0] != ctx.before.split()[-1]
+    # "LCY [the League of the Communists of Yugoslavia]": an article may lead the expansion.
+    text = ctx.text[4:] if ctx.text.startswith("the ") else ctx.text
+    return bool(_ABBR.search(ctx.before)) and bool(_CAPITAL_WORDS.match(text)) and text.split()[0] != ctx.before.split()[-1]
 
 
 def _is_romanization(ctx: Context) -> bool:
@@ -190,6 +212,13 @@ def _is_romanization(ctx: Context) -> bool:
         return False
     first = ctx.text.split()[0]
     previous = ctx.before.split()[-4:]
+    if not previous:
+        return False
+    # One word spelled another way (Jeong / Jong): same initial, same last letter, similar length.
+    last = previous[-1]
+    if len(ctx.text.split()) == 1 and first != last and last[:1] == first[:1] and last[-1:] == first[-1:] \
+            and abs(len(last) - len(first)) <= 2 and last[:1].isupper():
+        return True
     # The name may be split differently (Seong-cheol / Song Chol): match on its first word.
     if first not in previous:
         return False
@@ -207,6 +236,54 @@ def _is_incomplete(ctx: Context) -> bool:
 
 def _is_supplied(ctx: Context) -> bool:
     return bool(_LOWER_WORDS.match(ctx.text) or _PUNCTUATION.match(ctx.text))
+
+
+def _is_original_wording(ctx: Context) -> bool:
+    """Words of the original language after their translation: "negotiate [em tôrno]", "AIR LETTER [‘Correo Aereo’]"."""
+    text = ctx.text
+    if not ctx.plain or len(text) > 80 or not ctx.before.endswith(" "):
+        return False
+    quoted = len(text) > 2 and text[0] in "‘“\"'" and text[-1] in "’”\"'"
+    return quoted or bool(_FOREIGN_LETTERS.search(text) and re.fullmatch(r"[^\W\d_][\w’' ,-]*", text))
+
+
+def _is_original_abbreviation(ctx: Context) -> bool:
+    """An acronym of the original after the translated name or term: "Central Committee [KB]", "Headquarters [Tsentr]"."""
+    if _ACRONYM.match(ctx.text):
+        return bool(re.search(r"\b[A-Z][a-z][\w’'-]* $", ctx.before)) and not _ROMAN_NUMERAL.search(ctx.before)
+    return bool(_INSTITUTION.search(ctx.before)) and bool(re.fullmatch(r"[A-Z][\w’'-]+", ctx.text))
+
+
+def _is_inserted(ctx: Context) -> bool:
+    """Words the translator inserted into the sentence or a name, whatever their case.
+
+    "[I] visited", "[To the] Foreign Ministry", "22 [November]", "[1955]", "Zhang [Wentian]",
+    "[Robert J.] Donovan", "[Chinese] Embassy", "the XXII [CPSU] Party Congress": the bracket
+    begins with a function word, holds a month or a year, completes a name on either side, or
+    stands inside a phrase that runs on after it.
+    """
+    text = ctx.text
+    words = text.split()
+    if not ctx.plain or not 1 <= len(words) <= 12 or re.search(r"[.;:!?]\S|[;:!?]$|\n|;", text):
+        return False
+    if re.search(r"\d", text) and not _MONTH_OR_YEAR.match(text):
+        return False
+    title_case = len(words) >= 3 and all(w[:1].isupper() or w in ("of", "the", "and", "for", "in", "on") for w in words)
+    if ctx.before[-1:].isalpha():
+        return False
+    if (words[0] in _FUNCTION_WORDS or words[0][:1].islower()) and not title_case or _MONTH_OR_YEAR.match(text):
+        return True
+    if len(words) >= 3 and sum(1 for w in words[1:] if w[:1].islower()) * 2 >= len(words) - 1:
+        return True
+    if len(words) > 4 or ctx.before.split()[-len(words):] == words:
+        # A word repeated in brackets ("Pyongyang [Pyongyang]") says nothing the rules know.
+        return False
+    runs_on = bool(re.match(r" [\w“‘(]", ctx.after)) or ctx.after[:1] in (",", ")") and ctx.before.endswith(" ")
+    if _NAME_PART.match(text) or _ACRONYM.match(text):
+        after_name = bool(re.search(r"[A-Z][\w’'-]+ $", ctx.before))
+        before_name = bool(re.match(r" [A-Z]", ctx.after))
+        return after_name or before_name or runs_on
+    return False
 
 
 def _is_doubled(ctx: Context) -> bool:
@@ -278,7 +355,7 @@ RULES: list[Rule] = [
          '<note type="editorial" resp="#translator" place="inline">emphasis in the original</note>',
          lambda c: bool(_EMPHASIS.search(c.text)) and len(c.text) < 80, _typed_note("editorial"), "note", {"type": "editorial"}),
     Rule("footnote-marker", "a footnote marker", "policy.[1]", 'policy.<note type="footnote" resp="#translator" place="inline" n="1">1</note>',
-         lambda c: bool(_MARKER.match(c.text)), _build_marker, "note", {"type": "footnote"}),
+         lambda c: bool(_MARKER.match(c.text)), _build_marker, "note", {"type": "footnote", "place": "inline"}),
     Rule("expansion", "the expansion of an abbreviation just before the bracket",
          "PTV [Worker’s Party of Vietnam]",
          '<choice><abbr>PTV</abbr><expan resp="#translator">Worker’s Party of Vietnam</expan></choice>',
@@ -287,19 +364,36 @@ RULES: list[Rule] = [
          "Pak Seong-cheol [Pak Song Chol]", 'Pak Seong-cheol <gloss resp="#translator" type="romanization">Pak Song Chol</gloss>',
          _is_romanization, lambda c: Built([Node("gloss", {"resp": TRANSLATOR, "type": "romanization"}, c.inner())]),
          "gloss", {"type": "romanization"}),
-    Rule("gloss", "a translation of the words just before the bracket",
-         "“Zashchitim sotsialisticheskiy lager’ [We Will Defend the Socialist Camp]”",
-         '<quote>“Zashchitim sotsialisticheskiy lager’ <gloss resp="#translator">We Will Defend the Socialist Camp</gloss>”</quote>',
-         _is_gloss, lambda c: Built([Node("gloss", {"resp": TRANSLATOR}, c.inner())]), "gloss", {}),
+    Rule("original-wording", "the original's own words after their translation (foreign letters or quoted)",
+         "negotiate [em tôrno] on", 'negotiate <foreign resp="#translator">em tôrno</foreign> on',
+         _is_original_wording, lambda c: Built([Node("foreign", {"resp": TRANSLATOR}, c.inner())]),
+         "foreign", {"resp": TRANSLATOR}),
+    Rule("original-abbreviation", "the original's acronym or word for the term just before the bracket",
+         "the Central Committee [KB], led by", 'the Central Committee <gloss resp="#translator" type="original">KB</gloss>, led by',
+         _is_original_abbreviation, lambda c: Built([Node("gloss", {"resp": TRANSLATOR, "type": "original"}, c.inner())]),
+         "gloss", {"type": "original"}),
+    Rule("absence", "a statement that something is missing from the original", "Recorder: [no name given]",
+         'Recorder: <note type="editorial" resp="#translator" place="inline">no name given</note>',
+         lambda c: bool(_ABSENCE.search(c.text)) and len(c.text) < 80, _typed_note("editorial"), "note", {"type": "editorial"}),
+    Rule("remark", "a remark labelled by its first word (i.e., Source:, Received …) or signed 'tr.'",
+         "[i.e., the ministry—tr.]", '<note type="editorial" resp="#translator" place="inline">i.e., the ministry—tr.</note>',
+         lambda c: bool(_LABELLED_REMARK.search(c.text)), _typed_note("editorial"), "note", {"type": "editorial"}),
     Rule("completion", "letters supplied to complete a word", "typ[ed]",
          'typ<supplied reason="incomplete" resp="#translator">ed</supplied>',
          _is_incomplete, _supplied("incomplete"), "supplied", {"reason": "incomplete"}),
     Rule("supplied", "words (or a quotation mark) the translator supplied", "Kim Il Sung, [who is] now",
          'Kim Il Sung, <supplied reason="omitted" resp="#translator">who is</supplied> now',
          _is_supplied, _supplied("omitted"), "supplied", {}),
+    Rule("inserted", "words inserted into a sentence or a name, capitalized or not (a pronoun, a month, a given name)",
+         "Tonight [I] visited", 'Tonight <supplied reason="omitted" resp="#translator">I</supplied> visited',
+         _is_inserted, _supplied("omitted"), "supplied", {}),
+    Rule("gloss", "a translation of the words just before the bracket",
+         "“Zashchitim sotsialisticheskiy lager’ [We Will Defend the Socialist Camp]”",
+         '<quote>“Zashchitim sotsialisticheskiy lager’ <gloss resp="#translator">We Will Defend the Socialist Camp</gloss>”</quote>',
+         _is_gloss, lambda c: Built([Node("gloss", {"resp": TRANSLATOR}, c.inner())]), "gloss", {}),
     Rule("unrecognized", "any other bracket: kept as an editorial note and listed for review",
          "[see attachment 3]", '<note type="editorial" resp="#translator" place="inline">see attachment 3</note>',
-         lambda c: True, _typed_note("editorial"), "note", {}, unsure=True),
+         lambda c: True, _typed_note("editorial"), "note", {"place": "inline"}, unsure=True),
 ]
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

@@ -15,6 +15,7 @@ import unicodedata
 
 from .dates import DATE
 from .lexer import Block
+from .layout import Line, build_closing, build_opener, find_zones
 from .model import Node, merge, text_of
 
 _CLASSIFICATION = re.compile(
@@ -29,7 +30,7 @@ _SENDER_WORDS = re.compile(r"\b(?:EMBASSY|MINISTRY|BUREAU|DEPARTMENT|COMMITTEE|C
                            r"|Embassy|Ministry|Bureau|Department|Committee|Consulate|Office|Agency|Legation|Mission)\b")
 _GENRE = re.compile(r"^\([A-Z][A-Za-z ’'-]{2,40}\)$")
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\.(?:\s+(?P<title>[^.]{1,100}))?$")
-_ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?(?<![.:;,])$")
+_ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?(?<![.;,])$")
 _SEPARATOR = re.compile(r"^(?:x x x|X X X|\* \* \*|\*\*\*|x{3}|-{3,}|_{3,})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _PLACE_DATE = re.compile(r"^([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (.+)$")
@@ -218,65 +219,60 @@ def _signed(lines: list[list]) -> Node:
     return Node("signed", {}, [Node("roleName", {}, _join_lines(lines[:-1])), Node("lb")] + lines[-1])
 
 
-def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> Node:
-    """Arrange the classified blocks into ``<div type="document">``.
+def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tuple[Node, list]:
+    """Arrange the classified blocks into ``<div type="document">``; also return the layout lines for the report.
 
+    The opener and closing zones come from :mod:`teikit.convert.layout`.
     Sections must be numbered in sequence (``I.``, ``II.``… or ``1.``, ``2.``…
     from one): a lone "2." after a list item "1. …" is not a section.
     """
     document = Node("div", {"type": "document"})
     groups = [logical_lines(block.items) for block in blocks]
-    # The header area.
-    opener: list = []
-    have_title = False
-    body_groups: list[list[list]] = []
-
-    def flush_opener():
-        if opener:
-            document.children.append(Node("opener", {}, merge(opener)))
-            opener.clear()
-
-    last_role = None
+    lines = []
     for group_index, group in enumerate(groups):
-        for line_index, line in enumerate(group):
-            role = classify_header_line(line, have_title, places)
-            if role is None and last_role in ("title", "subtitle") and _continues_title(line):
-                role = "subtitle"
-            last_role = role
-            if role is None:
-                body_groups = [group[line_index:]] + groups[group_index + 1:]
-                break
-            if role in ("title", "genre", "subtitle"):
-                flush_opener()
-                head_type = "main" if role == "title" and not have_title else ("genre" if role == "genre" else "sub")
-                document.children.append(Node("head", {"type": head_type}, line))
-                have_title = have_title or role == "title"
-            else:
-                # A dateline is a line of its own already; elsewhere a line break is an <lb/>.
-                previous_dateline = bool(opener) and isinstance(opener[-1], Node) and opener[-1].tag == "dateline"
-                if opener and role != "dateline" and not previous_dateline:
-                    opener.append(Node("lb"))
-                item = _opener_item(role, line)
-                opener.extend(item if isinstance(item, list) else [item])
-        else:
-            continue
-        break
-    flush_opener()
-    # The closer: trailing signature blocks.
-    signed: list[Node] = []  # the closer's content: <signed> elements (and a dateline)
-    while body_groups and _is_signed(body_groups[-1]):
-        signed.insert(0, _signed(body_groups.pop()))
-    if not signed:
-        count = _signature_lines(body_groups)
-        if count and count < len(body_groups):
-            lines = [group[0] for group in body_groups[-count:]]
-            del body_groups[-count:]
-            signed.append(_signed_lines(lines))
-            # "Budapest, 15 May 1965" just before the signature is the closer's dateline.
-            if len(body_groups) > 1 and len(body_groups[-1]) == 1 and _is_dateline(text_of(body_groups[-1][0]).strip()):
-                signed.insert(0, Node("dateline", {}, body_groups.pop()[0]))
+        for position, line in enumerate(group):
+            items = mark_handwriting(line)
+            lines.append(Line(group_index, items, _bare_text(items), blocks[group_index].first_line + position))
+    lines = [line for line in lines if line.text or line.items]
+    find_zones(lines, section_number, places)
+    opener = [line for line in lines if line.zone == "opener"]
+    closing = [line for line in lines if line.zone == "closing"]
+    body = [line for line in lines if line.zone == "body"]
+    document.children.extend(build_opener(opener))
+    footnotes: dict[str, str] = {}
+    closer = build_closing(closing, footnotes, separated=any(len(group) > 1 for group in groups)) if closing else None
+    # The body's lines, regrouped by their blocks.
+    body_groups: list[list[list]] = []
+    last_group = None
+    for line in body:
+        if line.group != last_group:
+            body_groups.append([])
+            last_group = line.group
+        body_groups[-1].append(line.items)
+    _build_body(document, body_groups)
+    # TEI wants a paragraph (or section) between the opener and the closer.
+    if not any(child.tag in ("p", "div", "list") for child in document.children):
+        document.children.append(Node("p"))
+    if closer is not None:
+        document.children.append(closer)
+    if footnotes:
+        _link_footnotes(document, footnotes)
+    return document, lines
+
+
+#: Bracketed apparatus: a line is judged by the words around it ("USSR EMBASSY IN THE DPRK [faded … stamp: …]").
+_APPARATUS = frozenset({"stamp", "note", "pb"})
+
+
+def _bare_text(items: list) -> str:
+    bare = " ".join(text_of(merge([i for i in items if not (isinstance(i, Node) and i.tag in _APPARATUS)])).split())
+    return bare or text_of(items).strip()
+
+
+def _build_body(document: Node, body_groups: list[list[list]]) -> None:
     container = document
     expected: dict[str, int] = {}
+    bullets: Node | None = None
     for group in body_groups:
         first_text = text_of(group[0]).strip()
         number = section_number(first_text)
@@ -287,15 +283,78 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> Nod
             expected[style] = int(number) + 1
             container = Node("div", {"type": "section", "n": number}, [Node("head", {}, group[0])])
             document.children.append(container)
+            bullets = None
             group = group[1:]
             if not group:
                 continue
         if len(group) == 1 and _SEPARATOR.match(text_of(group[0]).strip()):
             container.children.append(Node("milestone", {"unit": "section", "rend": text_of(group[0]).strip()}))
+            bullets = None
             continue
-        container.children.append(Node("p", {}, _join_lines(group)))
-    if signed:
-        document.children.append(Node("closer", {}, signed))
-    if not any(child.tag in ("p", "div", "closer") for child in document.children):
-        document.children.append(Node("p"))
-    return document
+        if len(group) == 1 and _BULLET.match(first_text):
+            if bullets is None:
+                bullets = Node("list", {"type": "bulleted"})
+                container.children.append(bullets)
+            bullets.children.append(Node("item", {}, group[0]))
+            continue
+        bullets = None
+        container.children.append(_paragraph(group))
+
+
+_BULLET = re.compile(r"^[-–•·*]\s+\S")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*(?:(?P<a>\d{1,2})\.(?!\d)|\((?P<b>\d{1,2}|[A-Za-z])\)|(?P<c>[a-z])\))")
+#: A run-in label: a speaker in a record of conversation ("Premier: I have …"), or a heading ("Remark:").
+_RUN_IN = re.compile(r"^(?P<label>(?:[A-Z][\w’'.-]*)(?: (?:[A-Z][\w’'.-]*|of|the|in|and|on|for|de)){0,5}:)(?=\s|$)")
+
+
+def _paragraph(group: list[list]) -> Node:
+    items = _join_lines(group)
+    attrib = {}
+    text = text_of(group[0]).lstrip()
+    numbered = _PARAGRAPH_NUMBER.match(text)
+    if numbered:
+        attrib["n"] = numbered.group("a") or numbered.group("b") or numbered.group("c")
+    elif items and isinstance(items[0], str):
+        run_in = _RUN_IN.match(items[0])
+        if run_in and not _FIELD_LIKE.match(run_in.group("label")):
+            label = run_in.group("label")
+            items = merge([Node("label", {}, [label]), items[0][run_in.end():]] + items[1:])
+    return Node("p", attrib, items)
+
+
+_FIELD_LIKE = re.compile(r"^(?:Mr|Mrs|Dr|St|No)\.?:$")
+
+
+def _link_footnotes(document: Node, footnotes: dict[str, str]) -> None:
+    """Point each footnote marker of the text at its footnote (``@target``)."""
+    def visit(node: Node, inside_footnote: bool) -> None:
+        for child in node.children:
+            if not isinstance(child, Node):
+                continue
+            if child.tag == "note" and child.attrib.get("type") == "footnote":
+                if child.attrib.get("place") == "bottom":
+                    visit(child, True)
+                    continue
+                ident = footnotes.get(child.attrib.get("n", ""))
+                if ident and not inside_footnote:
+                    child.attrib["target"] = f"#{ident}"
+            visit(child, inside_footnote)
+
+    visit(document, False)
+
+
+def mark_handwriting(line: list) -> list:
+    """"[handwritten] Copy sent to P.R./UN.": the words after a bare handwriting label are the handwriting.
+
+    The label stays the translator's note; it and the words after it on the
+    line become one ``<add>``, so the handwritten words sit inside the
+    handwriting element and the brackets are written back as they were.
+    """
+    for index, item in enumerate(line):
+        if isinstance(item, Node) and item.tag == "note" and item.attrib.get("type") == "handwritten" \
+                and not text_of(item.children).strip().rstrip(":").lower().startswith(("handwritten ", "handwriting ")) \
+                and len(text_of(item.children).split()) <= 2:
+            rest = line[index + 1:]
+            if any(isinstance(r, str) and r.strip() for r in rest) and not any(isinstance(r, Node) and r.tag == "note" for r in rest):
+                return merge(line[:index] + [Node("add", {}, [item] + rest)])
+    return line
