@@ -184,7 +184,7 @@ def _split_copy(items: list) -> list:
     return [Node("seg", {"type": "classification"}, head), gap, Node("seg", {"type": "copy"}, _with_num([match.group()]))]
 
 
-_SEG_TYPES = {"classification": "classification", "copy": "copy", "number": "number", "sender": "sender",
+_SEG_TYPES = {"classification": "classification", "copy": "copy", "number": "number", "sender": "sender", "from": "sender",
               "addressee": "addressee", "distribution": "distribution", "form-line": "form-field", "field": "form-field",
               "typist": "typist", "attachment": "attachment", "end": "end"}
 
@@ -203,7 +203,7 @@ def encode_line(line: Line) -> list:
         return [Node("dateline", {}, items)]
     if kind in ("salute", "closing-salute"):
         return [Node("salute", {}, items)]
-    if kind in ("field", "form-line", "distribution", "attachment", "addressee"):
+    if kind in ("field", "form-line", "distribution", "attachment", "addressee", "from"):
         return [Node("seg", {"type": _SEG_TYPES[kind]}, _label_first(items))]
     if kind in _SEG_TYPES:
         return [Node("seg", {"type": _SEG_TYPES[kind]}, items)]
@@ -214,8 +214,50 @@ def encode_line(line: Line) -> list:
     return items
 
 
+_ADDRESS_LINE = re.compile(r"^[A-Z][^.;:!?]{0,80}[,:]$|^[A-Z][^;:!?]{0,60}\.-?$")
+
+
+def _mark_addresses(lines: list[Line]) -> None:
+    """Address blocks of the opener: the lines of a To:/From: block, comma-ended address lines, and the short
+    lines just before a salutation ("President Rajendra Prasad / The Republic of India / Your Excellency:")."""
+    for index, line in enumerate(lines):
+        if line.kind in ("addressee", "from"):
+            kind = line.kind
+            for follower in lines[index + 1:index + 5]:
+                if follower.kind in ("unknown", "title", "sender") and len(follower.text.split()) <= 10 \
+                        and not follower.text.endswith(("?", "!")):
+                    follower.kind, follower.strength = kind, 0.5
+                else:
+                    break
+        elif line.kind == "salute":
+            back = index - 1
+            while back >= 0 and index - back <= 4 and lines[back].kind in ("unknown", "title", "sender") \
+                    and len(lines[back].text.split()) <= 10:
+                lines[back].kind, lines[back].strength = "addressee", 0.5
+                back -= 1
+    # "Secretary, / Department of External Affairs, / Dublin, Ireland.": lines ending with commas.
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].kind in ("unknown", "title", "sender", "role") \
+                and lines[end].text.endswith(",") and len(lines[end].text.split()) <= 8:
+            end += 1
+        if end > index and end < len(lines) and _ADDRESS_LINE.match(lines[end].text) and len(lines[end].text.split()) <= 8:
+            for line in lines[index:end + 1]:
+                line.kind, line.strength = "addressee", 0.5
+            index = end + 1
+        else:
+            index += 1
+    # A short line of names ending with a colon, alone: the addressees of a report.
+    for line in lines:
+        if line.kind in ("unknown", "title") and line.text.endswith(":") and len(line.text.split()) <= 6 \
+                and not re.search(r"\s\S+:\s", line.text):
+            line.kind, line.strength = "addressee", 0.5
+
+
 def build_opener(lines: list[Line]) -> list:
     """The opener zone as document children: ``<head>``s and ``<opener>``s, in the order of the source."""
+    _mark_addresses(lines)
     scores = _title_scores(lines)
     if not scores:
         # No title but the genre line ("Record of Conversation"): the genre is the title.

@@ -199,6 +199,8 @@ LINE_CLASSES: list[LineClass] = [
               lambda v: bool(SALUTE.match(v.text))),
     LineClass("closing-salute", CLOSING, 1.0, "a letter's closing formula", ("With best regards,", "Yours sincerely,"),
               "<salute>", lambda v: bool(CLOSING_SALUTE.match(v.text))),
+    LineClass("from", OPENER, 1.0, "the sender's field of a cable or letter", ("From: the Romanian Embassy in Pyongyang",),
+              '<seg type="sender">', lambda v: bool(re.match(r"^from\b\s*:?\s*\S", v.text, re.IGNORECASE)) and len(v.text) < 240),
     LineClass("addressee", OPENER, 1.0, "the addressee", ("To the Ministry of Foreign Affairs:", "For Comrade Veljko Micunovic",
               "To: Ushiba Nobuhiko"), '<seg type="addressee">', lambda v: bool(ADDRESSEE.match(v.text)) and len(v.text) < 240),
     LineClass("distribution", BOTH, 1.0, "a distribution line, print run or list heading",
@@ -263,6 +265,9 @@ def is_prose(text: str) -> bool:
     if text == text.upper() and sum(c.isalpha() for c in text) > 3:
         return len(words) > 30
     lower = sum(1 for w in words if w[:1].islower())
+    # A long title ("Record of Conversation from Premier Zhou’s Reception in Shenyang of …") is no sentence.
+    if lower * 10 <= len(words) * 4 and text[-1:] not in ".!?:;" and len(words) <= 40:
+        return False
     if len(words) >= 16:
         return True
     return len(words) >= 6 and text[-1:] in ".!?:;\"”)" and lower * 2 >= len(words)

@@ -308,6 +308,12 @@ _RUN_IN = re.compile(r"^(?P<label>(?:[A-Z][\w’'.-]*)(?: (?:[A-Z][\w’'.-]*|of
 
 
 def _paragraph(group: list[list]) -> Node:
+    bulleted = [i for i, line in enumerate(group) if _BULLET.match(text_of(line).strip())]
+    if len(bulleted) >= 2 and bulleted == list(range(bulleted[0], len(group))) and bulleted[0] > 0:
+        # "Romanians use a kind of boycott:" and its dashed lines: a list inside the paragraph.
+        head = _paragraph(group[:bulleted[0]])
+        head.children.append(Node("list", {"type": "bulleted"}, [Node("item", {}, group[i]) for i in bulleted]))
+        return head
     items = _join_lines(group)
     attrib = {}
     text = text_of(group[0]).lstrip()
