@@ -43,7 +43,11 @@ def test_puzanov_header_handwriting_and_romanization(converted):
     assert _all(doc, "//t:choice[t:abbr='TsTAK']/t:expan[.='Central Telegraph Agency of Korea']")
     assert _all(doc, "//t:supplied[.='him']")
     assert len(_all(doc, "//t:gap[@reason='omitted']")) == 2
-    assert [h.get("type") for h in _all(doc, "//t:head")] == ["main", "sub", "sub"]
+    # "JOURNAL / of Soviet Ambassador … for the period": one title over two lines; the period is a dateline.
+    [head] = _all(doc, "//t:head")
+    assert head.get("type") == "main" and head.find("t:lb", NS) is not None
+    assert "".join(head.itertext()).startswith("JOURNALof Soviet Ambassador")
+    assert _all(doc, "//t:opener/t:dateline/t:date[@from='1960-02-16'][@to='1960-03-24']")
     assert _all(doc, "//t:opener/t:dateline/t:placeName[.='Pyongyang']")
 
 

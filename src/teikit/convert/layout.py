@@ -58,7 +58,7 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
     opener_end = 0
     for index, line in enumerate(lines):
         kind, strength = ("dateline", 1.0) if line.text in places else classify(line.view(), OPENER)
-        prose = is_prose(line.text) and not (strength >= 1.0 and kind not in ("title",))
+        prose = _is_prose_at(lines, index) and not (strength >= 1.0 and kind not in ("title",))
         if prose or _is_section_start(line.text, section_number) or _starts_numbered(line.text):
             break
         line.zone, line.kind, line.strength = OPENER, kind, strength
@@ -89,6 +89,18 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
         line.zone = CLOSING
     for line in lines[opener_end:start]:
         line.zone, line.kind, line.strength = "body", "unknown", 0.0
+
+
+def _is_prose_at(lines: list[Line], index: int) -> bool:
+    """Whether the line is prose; a line that runs on into the next line of its block is judged with it."""
+    line = lines[index]
+    text = line.text
+    following = index + 1
+    while not re.search(r"[.!?:;]$", text) and following < len(lines) and lines[following].group == line.group \
+            and following - index <= 3:
+        text += " " + lines[following].text
+        following += 1
+    return is_prose(text)
 
 
 _NUMBERED = re.compile(r"^(?:\d{1,2}\.\s?\S|\(\d{1,2}\)\s|\([A-Z]\)\s|[a-z]\)\s)")
@@ -123,6 +135,8 @@ def _title_scores(lines: list[Line]) -> dict[int, float]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         if line.kind == "subject":
             scores[index] = 10
+        elif line.kind == "title-start":
+            scores[index] = 8
         elif line.kind == "genre" and following is not None and _continues(following):
             # "RECORD OF A CONVERSATION / with Kim Hyung-mo": the genre line begins the title.
             scores[index] = 6
@@ -166,9 +180,13 @@ def _split_trailing(line: Line) -> list | None:
         return None
     last = line.items[-1]
     match = TRAILING_CLASSIFICATION.search(last)
-    if not match or match.group("c") is None:
+    if not match:
         return None
-    return merge(line.items[:-1] + [last[:match.start("c")], Node("seg", {"type": "classification"}, [match.group("c")])])
+    group = "c" if match.group("c") is not None else "c2"
+    if group == "c2" and len(line.items) > 1:
+        return None
+    start, end = match.start(group), match.end(group)
+    return merge(line.items[:-1] + [last[:start], Node("seg", {"type": "classification"}, [last[start:end]]), last[end:]])
 
 
 def _split_copy(items: list) -> list:
@@ -197,8 +215,13 @@ def encode_line(line: Line) -> list:
         if CLASSIFICATION.match(text) and COPY.search(text) is None:
             return [Node("seg", {"type": "classification"}, items)]
         return _split_copy(items)
-    if kind in ("copy", "number"):
-        return [Node("seg", {"type": _SEG_TYPES[kind]}, _with_num(items))]
+    if kind == "copy":
+        found = COPY.search(line.text)
+        if found and found.start() > 0:
+            return _split_copy(items)
+        return [Node("seg", {"type": "copy"}, _with_num(items))]
+    if kind == "number":
+        return [Node("seg", {"type": "number"}, _with_num(items))]
     if kind == "dateline":
         return [Node("dateline", {}, items)]
     if kind in ("salute", "closing-salute"):
@@ -280,6 +303,16 @@ def build_opener(lines: list[Line]) -> list:
             head_type = "genre"
         elif index in scores or previous_kind in ("title-main", "title-sub") and _continues(line):
             head_type = "sub"
+        if not head_type and out and not opener and isinstance(out[-1], Node) and out[-1].tag == "head" \
+                and out[-1].attrib.get("type") != "genre" and _joins_title(lines[index - 1], line):
+            head_type = "join"
+        if head_type == "join" or head_type and out and not opener and isinstance(out[-1], Node) and out[-1].tag == "head" \
+                and out[-1].attrib.get("type") != "genre" and _joins_title(lines[index - 1], line):
+            # One title over several lines ("RECORD OF CONVERSATION WITH PRIME MINISTER / OF THE MPR c. TSEDENBAL").
+            out[-1].children = merge(out[-1].children + [Node("lb")] + line.items)
+            if line.kind in ("unknown", "title", "name", "sender"):
+                line.kind = "title (continued)"
+            continue
         if head_type:
             flush()
             items = _label_first(line.items) if line.kind == "subject" else line.items
@@ -294,6 +327,21 @@ def build_opener(lines: list[Line]) -> list:
         opener.extend(encoded)
     flush()
     return out
+
+
+_JOINING_WORDS = re.compile(r"^(?:of|with|on|about|between|for|to|from|in|concerning|regarding|and|by|at)\b", re.IGNORECASE)
+
+
+def _joins_title(previous: Line, line: Line) -> bool:
+    """Whether ``line`` continues the title on the line before: no sentence end there, and this line begins
+    with a joining word or in lower case, or the title so far ends with one ("from the journal of / V. I. PELISHENKO")."""
+    if previous.text.endswith((".", "!", "?", ";", ":")) or line.kind in ("dateline", "number", "copy", "classification",
+                                                                               "subject", "genre", "salute", "addressee"):
+        return False
+    if len(line.text.split()) > 30:
+        return False
+    return bool(_JOINING_WORDS.match(line.text)) or line.text[:1].islower() \
+        or bool(re.search(r"\b(?:of|with|and|the|for|to|on|between)$", previous.text, re.IGNORECASE))
 
 
 def _continues(line: Line) -> bool:

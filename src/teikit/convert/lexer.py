@@ -4,7 +4,9 @@ A block is what becomes one paragraph-like unit. In a text that separates
 paragraphs by blank lines a block is a run of non-blank lines; in a text
 without blank lines every line is a block, except that a bracket left open at
 the end of a line carries the block on until it closes (a stamp or a
-handwritten note spans several lines). A bracket that never closes, or a
+handwritten note spans several lines), and a sentence wrapped at the end of
+a line (no end punctuation, the next line in lower case) runs on into it. A
+bracket that never closes, or a
 closing bracket without an opening one, is kept as a literal character and
 reported, so every word survives.
 """
@@ -87,9 +89,21 @@ def split_blocks(lines: list[Line]) -> list[Block]:
                     if _CLOSES_BLOCK.search(content[probe - 1].text):
                         end = probe
                     break
+        # A hard-wrapped sentence runs on into the next line: no end punctuation here, lower case there.
+        while end < len(content) and end - index <= MAX_CARRY and _runs_on(content[end - 1].text, content[end].text):
+            end += 1
         blocks.append(Block(content[index:end]))
         index = end
     return blocks
+
+
+_RUNS_ON_END = re.compile(r"[\w,–—-]$")
+
+
+def _runs_on(text: str, following: str) -> bool:
+    """Whether a line without blank lines around it continues on the next one (a wrapped sentence)."""
+    return bool(_RUNS_ON_END.search(text)) and following[:1].islower() and len(text.split()) >= 6 \
+        and _depth_change(text) == 0
 
 
 def _join_open_brackets(blocks: list[Block]) -> list[Block]:

@@ -99,6 +99,8 @@ GENRE = re.compile(
     r"|transcript|notification|appeal|reference)\)?\.?$",
     re.IGNORECASE,
 )
+TITLE_START = re.compile(r"^(?:(?:excerpts?|extracts?)\s+)?from\s+(?:the\s+)?(?:journal|diary|record|minutes|notes|report|files?)\b",
+                         re.IGNORECASE)
 SUBJECT = re.compile(r"^(?:subject|re|concerning|regarding|topic|object|ref)\s*:|^(?:concerning|on the question of)\s",
                      re.IGNORECASE)
 ADDRESSEE = re.compile(r"^(?:to|for|attn\.?|attention)\b\s*:?\s*\S|^private\s+for\b|^dear\b.{0,60}:$", re.IGNORECASE)
@@ -192,6 +194,9 @@ LINE_CLASSES: list[LineClass] = [
     LineClass("copy", BOTH, 1.0, "a copy number, in any of its forms",
               ("Copy Nº 2", "Copy 19 of 50", "No. 2 of 40 copies", "Copy A"), '<seg type="copy"> with <num>',
               lambda v: bool(COPY.search(v.text)) and len(v.text.split()) <= 8),
+    LineClass("title-start", OPENER, 1.0, "the opening words of a journal or record title",
+              ("from the journal of", "Excerpt from the diary of"), '<head type="main">',
+              lambda v: bool(TITLE_START.match(v.text))),
     LineClass("subject", OPENER, 1.0, "a subject line: the document's title",
               ("Subject: KWP’s 6th Congress", "SUBJECT: Press interview"), '<head type="main"> with <label>',
               _re(SUBJECT.pattern)),
@@ -200,7 +205,7 @@ LINE_CLASSES: list[LineClass] = [
     LineClass("closing-salute", CLOSING, 1.0, "a letter's closing formula", ("With best regards,", "Yours sincerely,"),
               "<salute>", lambda v: bool(CLOSING_SALUTE.match(v.text))),
     LineClass("from", OPENER, 1.0, "the sender's field of a cable or letter", ("From: the Romanian Embassy in Pyongyang",),
-              '<seg type="sender">', lambda v: bool(re.match(r"^from\b\s*:?\s*\S", v.text, re.IGNORECASE)) and len(v.text) < 240),
+              '<seg type="sender">', lambda v: bool(re.match(r"^(?:From|FROM)\b\s*:?\s*\S", v.text)) and len(v.text) < 240),
     LineClass("addressee", OPENER, 1.0, "the addressee", ("To the Ministry of Foreign Affairs:", "For Comrade Veljko Micunovic",
               "To: Ushiba Nobuhiko"), '<seg type="addressee">', lambda v: bool(ADDRESSEE.match(v.text)) and len(v.text) < 240),
     LineClass("distribution", BOTH, 1.0, "a distribution line, print run or list heading",
@@ -270,4 +275,11 @@ def is_prose(text: str) -> bool:
         return False
     if len(words) >= 16:
         return True
+    if len(words) >= 4 and text[-1:] in ".!?:;\"”)" and _FINITE.search(text):
+        return True
     return len(words) >= 6 and text[-1:] in ".!?:;\"”)" and lower * 2 >= len(words)
+
+
+#: Pronouns and finite verbs a sentence has and a header line does not ("I visited …", "Pak said the following:").
+_FINITE = re.compile(r"\b(?:I|we|he|she|they|it|you|said|says|told|asked|stated|noted|informed|visited|received|replied"
+                     r"|answered|declared|was|were|is|are|has|had|have|will|would|shall|should|can|could|did|does)\b")

@@ -240,7 +240,7 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tup
     body = [line for line in lines if line.zone == "body"]
     document.children.extend(build_opener(opener))
     footnotes: dict[str, str] = {}
-    closer = build_closing(closing, footnotes, separated=any(len(group) > 1 for group in groups)) if closing else None
+    closer = build_closing(closing, footnotes, separated=_blank_separated(blocks)) if closing else None
     # The body's lines, regrouped by their blocks.
     body_groups: list[list[list]] = []
     last_group = None
@@ -258,6 +258,11 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tup
     if footnotes:
         _link_footnotes(document, footnotes)
     return document, lines
+
+
+def _blank_separated(blocks: list[Block]) -> bool:
+    """Whether blank lines separate the blocks (then a blank line also separates two signers)."""
+    return any(block.first_line > previous.lines[-1].number + 1 for previous, block in zip(blocks, blocks[1:]))
 
 
 #: Bracketed apparatus: a line is judged by the words around it ("USSR EMBASSY IN THE DPRK [faded … stamp: …]").
