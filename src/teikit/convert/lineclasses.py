@@ -96,7 +96,7 @@ GENRE = re.compile(
     r"(?:memo(?:randum)?|note|notes|record(?:\s+of\s+(?:a\s+)?conversation)?|telegram|cable(?:gram)?|cryptogram|report"
     r"|letter|air\s+letter|message|minutes|protocol|press\s+release|information|communiqu[ée]|instruction|directive"
     r"|decree|resolution|statement|speech|journal|diary|summary|draft|aide-m[ée]moire|petition|dispatch|despatch"
-    r"|transcript|notification|appeal|reference)\)?\.?$",
+    r"|transcript|notification|appeal|reference|excerpt|extract|translation|copy|draft)\)?\.?$",
     re.IGNORECASE,
 )
 TITLE_START = re.compile(r"^(?:(?:excerpts?|extracts?)\s+)?from\s+(?:the\s+)?(?:journal|diary|record|minutes|notes|report|files?)\b",
