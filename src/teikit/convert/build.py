@@ -11,7 +11,7 @@ from lxml import etree
 from ..errors import TeikitError
 from .classify import Classifier
 from .corrections import mark_corrections
-from .dates import mark_dates, resolve_years
+from .dates import mark_dates, mark_supplied_dates, resolve_years
 from .header import build_header
 from .lexer import Problem, parse_block, split_blocks
 from .marks import Linker
@@ -21,9 +21,23 @@ from .quotes import mark_citations, mark_quotes
 from .report import Report, Warning_
 from .source import Line
 from .layout import zone_report
+from .lineclasses import IN_STAMP
 from .structure import build_structure
 
 _NUMBER = re.compile(r"(?<![\w./:-])\d+(?![\w./:-])")
+
+
+def _stamp_apparatus(match):
+    kind = "classification" if match.group("classification") else "copy"
+    return Node("seg", {"type": kind}, [match.group()])
+
+
+def _mark_stamp_apparatus(document: Node) -> None:
+    """A classification or copy number written in a stamp is one in the stamp's text."""
+    for node in walk(document.children):
+        if node.tag == "stamp":
+            node.children = map_text(node.children, regex_pass(IN_STAMP, _stamp_apparatus),
+                                     frozenset({"date", "num", "seg", "quote", "desc", "note"}))
 
 
 def _mark_stamp_numbers(document: Node) -> None:
@@ -64,10 +78,12 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     body = [document]
     body = mark_quotes(body)
     body = mark_citations(body)
+    body = mark_supplied_dates(body)
     body = map_text(body, mark_dates, frozenset({"date", "time", "desc", "label", "num"}))
     year = _document_year(metadata, document)
     resolve_years(walk(body), year)
     body = map_text(body, mark_corrections, frozenset({"sic", "corr", "desc", "label"}))
+    _mark_stamp_apparatus(document)
     _mark_stamp_numbers(document)
     if register is not None:
         body = register.tag(body)

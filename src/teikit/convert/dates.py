@@ -165,3 +165,37 @@ def resolve_years(nodes, year: str | None) -> int:
                 node.attrib["cert"] = "medium"
                 count += 1
     return count
+
+
+_DAY_AT_END = re.compile(rf"(?<![\w.])(?P<day>{_DAY})\s$")
+_DAY_MONTH_AT_END = re.compile(rf"(?<![\w.])(?P<dm>{_DAY} (?:{_MONTH}),?)\s$")
+_SUPPLIED_MONTH = re.compile(rf"^(?:of )?(?P<month>{_MONTH})$")
+_SUPPLIED_YEAR = re.compile(rf"^(?P<year>{_YEAR})$")
+
+
+def mark_supplied_dates(items: list) -> list:
+    """Dates the translator completed in brackets: "22 [November]", "the 31st [of August]", "26 August [1955]".
+
+    The day (and month) before a ``<supplied>`` month (or year) and the
+    supplied words become one ``<date>``; the brackets stay in the supplied
+    element, so the text is unchanged. Runs before :func:`mark_dates`.
+    """
+    out: list = []
+    for item in items:
+        if isinstance(item, Node) and item.tag == "supplied" and out and isinstance(out[-1], str) \
+                and all(isinstance(c, str) for c in item.children):
+            inner = "".join(item.children)
+            month, year = _SUPPLIED_MONTH.match(inner), _SUPPLIED_YEAR.match(inner)
+            day = _DAY_AT_END.search(out[-1]) if month else _DAY_MONTH_AT_END.search(out[-1]) if year else None
+            if day:
+                text = out[-1][day.start():] + inner
+                found = DATE.fullmatch(text.replace("of ", "", 1)) if month else DATE.fullmatch(text)
+                attrib = date_attributes(found) if found else None
+                if attrib:
+                    out[-1] = out[-1][:day.start()]
+                    out.append(Node("date", attrib, [text[:len(text) - len(inner)], item]))
+                    continue
+        if isinstance(item, Node):
+            item.children = mark_supplied_dates(item.children)
+        out.append(item)
+    return [piece for piece in out if piece != ""]

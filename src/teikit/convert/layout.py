@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .lineclasses import BOTH, CLOSING, OPENER, TRAILING_CLASSIFICATION, CLASSIFICATION, COPY, LIST_ENTRY, LineView
-from .lineclasses import SEPARATOR, classify, is_prose, join_spaced
-from .model import Node, merge, text_of
+from .lineclasses import NUMBER_SIGN, SEPARATOR, classify, is_prose, join_spaced
+from .model import Node, map_text, merge, regex_pass, text_of
 
 #: Body lines a closing may reach back over, at most (a long closing is more likely prose).
 MAX_CLOSING = 40
@@ -207,9 +207,16 @@ _SEG_TYPES = {"classification": "classification", "copy": "copy", "number": "num
               "typist": "typist", "attachment": "attachment", "end": "end"}
 
 
+_INLINE_NUMBER = regex_pass(NUMBER_SIGN, lambda match: Node("seg", {"type": "number"}, _with_num([match.group()])))
+#: Lines whose numbers are marked where they stand ("From: Washington No. 48866").
+_WITH_INLINE_NUMBERS = frozenset({"from", "field", "sender", "addressee", "form-line", "attachment", "distribution", "unknown"})
+
+
 def encode_line(line: Line) -> list:
     """The TEI of one opener or closing line (a list of items; no line break)."""
     kind, items = line.kind, line.items
+    if kind in _WITH_INLINE_NUMBERS:
+        items = map_text(items, _INLINE_NUMBER, frozenset({"seg", "stamp", "note", "date", "num"}))
     if kind == "classification":
         text = line.text
         if CLASSIFICATION.match(text) and COPY.search(text) is None:

@@ -69,6 +69,9 @@ CLASSIFICATION = re.compile(
     r"|(?:to\s+be\s+)?returned?\s+(?:to|within)\b.{0,40}|no\s+copies?\b.{0,30})[.!]?\)?$",
     re.IGNORECASE,
 )
+#: Classification and copy number inside a stamp's text ("faded USSR TOP SECRET MFA stamp: Copy Nº 3").
+IN_STAMP = re.compile(r"\b(?P<classification>(?:TOP |STRICTLY )?(?:SECRET|CONFIDENTIAL)|(?:Top |Strictly )?(?:Secret|Confidential))\b"
+                      r"|(?P<copy>\b(?:Copy|COPY)\s*(?:N[ºo°]\.?|No\.?|#)\s*\d+)")
 #: A classification at the end of a line of another column ("in the MPR Secret", "SECRET (right column)").
 TRAILING_CLASSIFICATION = re.compile(rf"(?<=\s)(?P<c>{_CLASSIFICATION_WORDS}[.!]?)$|^(?P<c2>{_CLASSIFICATION_WORDS})\s+\(",
                                      re.IGNORECASE)
@@ -79,6 +82,8 @@ COPY = re.compile(
 )
 _CODE = r"(?:\b\d+(?:[./–-]\d+)*[./]\d+[\w–-]*|\b[A-Z]{1,4}/[\w/]+|\b\d{3,}[\w-]*)"
 _NUMBER_SIGN = r"(?:\bN[ºo°]\.?|\bNo\.?|\bno\.?|#|\bNumber\b|\bNr\.)\s*:?\s*\d[\w./-]*"
+#: A number with its sign inside another line ("From: Washington No. 48866 Time: 16:45").
+NUMBER_SIGN = re.compile(_NUMBER_SIGN)
 NUMBER = re.compile(rf"{_NUMBER_SIGN}|^{_CODE}|^[–—-]\s*\d+\s*[–—-]$|^\S+(?:\s\S+)?\s{_CODE}$")
 
 _ORG_WORDS = (r"embassy|ministry|bureau|department|committee|consulate|office|agency|legation|mission|division|section"
