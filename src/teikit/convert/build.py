@@ -73,9 +73,10 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
             raise TeikitError(problem.message, name, problem.line)
         report.warnings.append(Warning_(problem.line, problem.message))
     places = register.places if register is not None else frozenset()
-    document, layout_lines = build_structure(blocks, places)
+    documents, layout_lines = build_structure(blocks, places)
+    document = documents[0]
     report.layout.extend(zone_report(layout_lines))
-    body = [document]
+    body = documents
     body = mark_quotes(body)
     body = mark_citations(body)
     body = mark_supplied_dates(body)

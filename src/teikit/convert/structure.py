@@ -16,6 +16,7 @@ import unicodedata
 from .dates import DATE
 from .lexer import Block
 from .layout import Line, build_closing, build_opener, find_zones
+from .lineclasses import is_prose
 from .model import Node, merge, text_of
 
 _CLASSIFICATION = re.compile(
@@ -219,14 +220,19 @@ def _signed(lines: list[list]) -> Node:
     return Node("signed", {}, [Node("roleName", {}, _join_lines(lines[:-1])), Node("lb")] + lines[-1])
 
 
-def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tuple[Node, list]:
-    """Arrange the classified blocks into ``<div type="document">``; also return the layout lines for the report.
+#: The heading of an appended document: "Annex I: Letter from …", "(Reference Materials)", "Appendix 2".
+_APPENDIX = re.compile(r"^\(?(?:Annex|Appendix|Enclosure|Supplement|Addendum|Attachment)(?:\s+(?:[IVXLC]+|\d+|[A-Z])\b)?"
+                       r"(?::\s[^.!?]{1,120}|\s*\)|\s*:?)$|^\((?:Reference Materials?|Background Materials?)\)$", re.IGNORECASE)
 
-    The opener and closing zones come from :mod:`teikit.convert.layout`.
+
+def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tuple[list[Node], list]:
+    """Arrange the classified blocks into ``<div type="document">`` (and one ``<div type="appendix">`` per
+    appended document); also return the layout lines for the report.
+
+    Each part's opener and closing zones come from :mod:`teikit.convert.layout`.
     Sections must be numbered in sequence (``I.``, ``II.``… or ``1.``, ``2.``…
     from one): a lone "2." after a list item "1. …" is not a section.
     """
-    document = Node("div", {"type": "document"})
     groups = [logical_lines(block.items) for block in blocks]
     lines = []
     for group_index, group in enumerate(groups):
@@ -234,13 +240,42 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tup
             items = mark_handwriting(line)
             lines.append(Line(group_index, items, _bare_text(items), blocks[group_index].first_line + position))
     lines = [line for line in lines if line.text or line.items]
+    separated = _blank_separated(blocks)
+    parts = _split_parts(lines)
+    divs = []
+    for index, part in enumerate(parts):
+        div = Node("div", {"type": "document" if index == 0 else "appendix"})
+        if index:
+            part[0].zone, part[0].kind, part[0].strength = "opener", "appendix", 1.0
+            div.children.append(Node("head", {}, part[0].items))
+            part = part[1:]
+        _build_part(div, part, places, separated)
+        divs.append(div)
+    return divs, lines
+
+
+def _split_parts(lines: list[Line]) -> list[list[Line]]:
+    """The main document and its appended documents, each starting at its heading (after some prose)."""
+    parts: list[list[Line]] = [[]]
+    seen_prose = False
+    for index, line in enumerate(lines):
+        alone = (index == 0 or lines[index - 1].group != line.group) and (index + 1 == len(lines) or lines[index + 1].group != line.group)
+        if seen_prose and alone and _APPENDIX.match(line.text) and index + 1 < len(lines):
+            parts.append([])
+            seen_prose = False
+        parts[-1].append(line)
+        seen_prose = seen_prose or is_prose(line.text)
+    return parts
+
+
+def _build_part(div: Node, lines: list[Line], places: frozenset, separated: bool) -> None:
     find_zones(lines, section_number, places)
     opener = [line for line in lines if line.zone == "opener"]
     closing = [line for line in lines if line.zone == "closing"]
     body = [line for line in lines if line.zone == "body"]
-    document.children.extend(build_opener(opener))
+    div.children.extend(build_opener(opener))
     footnotes: dict[str, str] = {}
-    closer = build_closing(closing, footnotes, separated=_blank_separated(blocks)) if closing else None
+    closer = build_closing(closing, footnotes, separated=separated) if closing else None
     # The body's lines, regrouped by their blocks.
     body_groups: list[list[list]] = []
     last_group = None
@@ -249,15 +284,14 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tup
             body_groups.append([])
             last_group = line.group
         body_groups[-1].append(line.items)
-    _build_body(document, body_groups)
+    _build_body(div, body_groups)
     # TEI wants a paragraph (or section) between the opener and the closer.
-    if not any(child.tag in ("p", "div", "list") for child in document.children):
-        document.children.append(Node("p"))
+    if not any(child.tag in ("p", "div", "list") for child in div.children):
+        div.children.append(Node("p"))
     if closer is not None:
-        document.children.append(closer)
+        div.children.append(closer)
     if footnotes:
-        _link_footnotes(document, footnotes)
-    return document, lines
+        _link_footnotes(div, footnotes)
 
 
 def _blank_separated(blocks: list[Block]) -> bool:
