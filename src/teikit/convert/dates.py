@@ -122,7 +122,7 @@ def _make_time(match: re.Match):
     elif meridiem == "a" and hour == 12:
         hour = 0
     # "13.30" is a time only after a word ("by Szi–Né 13.30"), never a decimal in a sentence.
-    if match.group("m") and "." in match.group() and not meridiem and not re.search(r"[A-Za-z–-]\s$", match.string[:match.start()]):
+    if match.group("m") and "." in match.group() and not meridiem and not re.search(r"[^\W\d_–-]\s$|[–-]\s$", match.string[:match.start()]):
         return None
     if hour > 23 or minute > 59:
         return None

@@ -58,7 +58,10 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
     opener_end = 0
     for index, line in enumerate(lines):
         kind, strength = ("dateline", 1.0) if line.text in places else classify(line.view(), OPENER)
-        prose = _is_prose_at(lines, index) and not (strength >= 1.0 and kind not in ("title",))
+        if kind == "unknown" and index and lines[index - 1].kind == "field" and _LABELLED.match(line.text):
+            # "Participants: Korean side: … / Our side: …": a labelled line among the fields is one of them.
+            kind, strength = "field", 0.5
+        prose = _is_prose_at(lines, index) and not (strength >= 0.5 and kind == "field" or strength >= 1.0 and kind != "title")
         if prose or _is_section_start(line.text, section_number) or _starts_numbered(line.text):
             break
         line.zone, line.kind, line.strength = OPENER, kind, strength
@@ -103,6 +106,7 @@ def _is_prose_at(lines: list[Line], index: int) -> bool:
     return is_prose(text)
 
 
+_LABELLED = re.compile(r"^[A-Z][\w’' -]{0,25}:\s")
 _NUMBERED = re.compile(r"^(?:\d{1,2}\.\s?\S|\(\d{1,2}\)\s|\([A-Z]\)\s|[a-z]\)\s)")
 
 
@@ -227,8 +231,11 @@ def encode_line(line: Line) -> list:
         if found and found.start() > 0:
             return _split_copy(items)
         return [Node("seg", {"type": "copy"}, _with_num(items))]
-    if kind == "number":
+    if kind in ("number", "registration"):
         return [Node("seg", {"type": "number"}, _with_num(items))]
+    if kind == "year" and len(items) == 1 and isinstance(items[0], str):
+        year = re.match(r"\s*(\d{4})", items[0])
+        return [Node("dateline", {}, [Node("date", {"when": year.group(1)}, [items[0].strip()])])]
     if kind == "dateline":
         return [Node("dateline", {}, items)]
     if kind in ("salute", "closing-salute"):
@@ -486,8 +493,11 @@ def build_closing(lines: list[Line], footnote_ids: dict[str, str], separated: bo
                 entry.kind, entry.strength = "distribution-entry", 1.0
             index += 1 + count
         elif line.kind == "footnote-text":
-            marker = next(i for i in line.items if isinstance(i, Node) and i.tag == "note")
-            number = marker.attrib.get("n", "")
+            marker = next((i for i in line.items if isinstance(i, Node) and i.tag == "note"), None)
+            leading = re.match(r"\s*(\d{1,3})\.\s", line.text)
+            # Unnumbered footnotes (a back-link ↩) are counted in their order: *1, *2 …
+            number = marker.attrib.get("n", "") if marker is not None else leading.group(1) if leading \
+                else f"*{sum(1 for key in footnote_ids if key.startswith('*')) + 1}"
             ident = f"fn-{_slug(number)}"
             footnote_ids[number] = ident
             encoded = [Node("note", {"type": "footnote", "place": "bottom", "resp": "#translator", "n": number,

@@ -108,7 +108,8 @@ TITLE_START = re.compile(r"^(?:(?:excerpts?|extracts?)\s+)?from\s+(?:the\s+)?(?:
                          re.IGNORECASE)
 SUBJECT = re.compile(r"^(?:subject|re|concerning|regarding|topic|object|ref)\s*:|^(?:concerning|on the question of)\s",
                      re.IGNORECASE)
-ADDRESSEE = re.compile(r"^(?:to|for|attn\.?|attention)\b\s*:?\s*\S|^private\s+for\b|^dear\b.{0,60}:$", re.IGNORECASE)
+# "To …" and "For …" begin with a capital: "to the Political Committee …" continues a title.
+ADDRESSEE = re.compile(r"^(?:To|TO|For|FOR|Attn\.?|ATTN\.?|Attention|ATTENTION)\b\s*:?\s*\S|^(?:private|PRIVATE|Private)\s+(?:for|FOR)\b")
 SALUTE = re.compile(
     r"^(?:(?:my\s+)?dear\b.{0,60}|your\s+(?:excellency|majesty|highness|eminence)|(?:dear\s+)?sirs?|madam|gentlemen"
     r"|(?:dear\s+)?comrades?\b.{0,40}|mr\.\s+\w+)\s*[:,!]$",
@@ -131,6 +132,10 @@ DISTRIBUTION = re.compile(
     r"|for\s+circulation|circulate|consent\s+of|\d+\s+cop(?:y|ies)\s+(?:printed|made|typed)|printed\s+in\s+\d+\s+cop)",
     re.IGNORECASE,
 )
+#: A footnote's text at the end of a document: a back-link mark (↩) or a numbered reference ("1. See telegram …").
+FOOTNOTE_TEXT = re.compile(r"^.{3,}↩$|^\d{1,3}\.\s+(?:See|Cf\.|Not printed|Printed|Ibid|Source|Document|Telegram)\b")
+#: A registration stamp written as number and date ("5962 23/X/62").
+REGISTRATION = re.compile(r"^(?:N[ºo°]\.?\s*)?\d{2,}[\w/-]*\s+\S+$")
 #: A line of a distribution list: "1x Comrade Florin", "Comrade Somodi", "2 – archive".
 LIST_ENTRY = re.compile(r"^(?:\d+\s?[x×]\s|\d+\s?[–-]\s|(?:comrade|cde\.|cdes\.|mr\.|mrs\.|ms\.|dr\.)\s)", re.IGNORECASE)
 TYPIST = re.compile(r"^[A-Za-z]{1,4}/[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,4})?\.?$|^[A-Z]{1,3}\.[A-Z]{1,3}\.?/[A-Za-z]{1,3}\.?$")
@@ -190,9 +195,10 @@ LINE_CLASSES: list[LineClass] = [
     LineClass("apparatus", BOTH, 1.0, "a line holding only bracketed apparatus (a stamp, handwriting, a gap)",
               ("[CPSU CC stamp: 19373 12 June 1969 Korea]",), "the elements of its brackets",
               lambda v: v.only_apparatus),
-    LineClass("footnote-text", CLOSING, 1.0, "the text of a footnote, after its marker",
-              ("[1]   BArch, B 136/59748, 335-336.",), '<note type="footnote" place="bottom" xml:id="fn-1">',
-              lambda v: v.marker_first and len(v.text.split()) >= 2),
+    LineClass("footnote-text", CLOSING, 1.0, "the text of a footnote, after its marker (or with a back-link ↩, or a reference)",
+              ("[1]   BArch, B 136/59748, 335-336.", "- The Chargé reported the receipt of this confirmation.↩",
+               "1. See telegram No. 643, March 4, 8 p.m."), '<note type="footnote" place="bottom" xml:id="fn-1">',
+              lambda v: v.marker_first and len(v.text.split()) >= 2 or bool(FOOTNOTE_TEXT.match(v.text))),
     LineClass("classification", BOTH, 1.0, "a security classification or handling caveat",
               ("SECRET", "Top Priority", "Reproduction prohibited", "(for his personal use)", "TOP SECRET!"),
               '<seg type="classification">', lambda v: bool(CLASSIFICATION.match(v.joined))),
@@ -227,6 +233,11 @@ LINE_CLASSES: list[LineClass] = [
               ("Signed: N. Popa", "[signature] (Yu. Fadeyev)", "25.X.62 A. DOBRYNIN", "(Signed as Chairman and dated)"),
               "<signed> with <persName>",
               lambda v: v.signature or bool(SIGNED_LABEL.match(v.text)) or _dated_signature(v)),
+    LineClass("registration", BOTH, 1.0, "a registration number with its date", ("5962 23/X/62",),
+              '<seg type="number"> with <num> and <date>',
+              lambda v: bool(REGISTRATION.match(v.text)) and bool(DATE.fullmatch(v.text.split()[-1]))),
+    LineClass("year", CLOSING, 1.0, "a year alone, the date of a cable or letter", ("1964",), "<dateline> with <date when>",
+              lambda v: bool(re.fullmatch(r"(?:1[89]\d\d|20\d\d)\.?", v.text))),
     LineClass("dateline", BOTH, 1.0, "a place and date (or time) line", ("Pyongyang, 21 December 1961", "Date: 25/X/1962",
               "10:30 a.m., 26 August [1955]"), "<dateline> with <date when>", _dateline),
     LineClass("field", OPENER, 1.0, "a labelled field of a cable or record header",

@@ -268,7 +268,8 @@ def _is_inserted(ctx: Context) -> bool:
         return False
     if re.search(r"\d", text) and not _MONTH_OR_YEAR.match(text):
         return False
-    title_case = len(words) >= 3 and all(w[:1].isupper() or w in ("of", "the", "and", "for", "in", "on") for w in words)
+    title_case = len(words) >= 3 and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w in ("of", "the", "and", "for", "in", "on") for w in words)
     if ctx.before[-1:].isalpha():
         return False
     if (words[0] in _FUNCTION_WORDS or words[0][:1].islower()) and not title_case or _MONTH_OR_YEAR.match(text):

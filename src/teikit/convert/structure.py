@@ -17,7 +17,7 @@ from .dates import DATE
 from .lexer import Block
 from .layout import Line, build_closing, build_opener, find_zones
 from .lineclasses import is_prose
-from .model import Node, merge, text_of
+from .model import Node, merge, regex_pass, text_of, walk
 
 _CLASSIFICATION = re.compile(
     r"^(?:(?:TOP |Top |STRICTLY |Strictly )?(?:SECRET|Secret|CONFIDENTIAL|Confidential)(?: and Personal| AND PERSONAL)?"
@@ -370,8 +370,39 @@ def _paragraph(group: list[list]) -> Node:
 _FIELD_LIKE = re.compile(r"^(?:Mr|Mrs|Dr|St|No)\.?:$")
 
 
+#: A footnote number glued to the end of a sentence, as web editions print it: "in this matter.73".
+_GLUED_MARKER = re.compile(r"(?<=[a-z][.,;:”\"])\d{1,3}(?=\s|$)")
+
+
+def _link_glued_markers(document: Node, footnotes: dict[str, str]) -> None:
+    """Unnumbered footnote texts (``*1``, ``*2`` …) and the glued numbers of the text, paired in order when
+    they are as many; each number becomes a ``<ref>`` to its footnote."""
+    unnumbered = [footnotes[key] for key in sorted((k for k in footnotes if k.startswith("*")), key=lambda k: int(k[1:]))]
+    if not unnumbered:
+        return
+    found = []
+    for node in walk([document]):
+        if node.tag in ("p", "head", "item", "quote"):
+            found.extend(match.group() for child in node.children if isinstance(child, str)
+                         for match in _GLUED_MARKER.finditer(child))
+    if len(found) != len(unnumbered):
+        return
+    targets = iter(unnumbered)
+
+    def make(match):
+        return Node("ref", {"type": "footnote", "n": match.group(), "target": f"#{next(targets)}"}, [match.group()])
+
+    for node in walk([document]):
+        if node.tag in ("p", "head", "item", "quote"):
+            out = []
+            for child in node.children:
+                out.extend(regex_pass(_GLUED_MARKER, make)(child) if isinstance(child, str) else [child])
+            node.children = merge(out)
+
+
 def _link_footnotes(document: Node, footnotes: dict[str, str]) -> None:
     """Point each footnote marker of the text at its footnote (``@target``)."""
+    _link_glued_markers(document, footnotes)
     def visit(node: Node, inside_footnote: bool) -> None:
         for child in node.children:
             if not isinstance(child, Node):
