@@ -39,11 +39,11 @@ def _pairs(items: list, opening: str, closing: str) -> list[tuple[tuple[int, int
 
 
 #: Elements whose own content TEI keeps to phrases: a quotation is marked inside their children only.
-_NO_QUOTE_HERE = frozenset({"opener", "closer"})
+_NO_QUOTE_HERE = frozenset({"opener", "closer", "dateline"})
 
 
 def mark_quotes(items: list, here: bool = True) -> list:
-    """Wrap balanced quotations in ``<quote>`` at every level of ``items`` (not directly in an opener or closer)."""
+    """Wrap balanced quotations in ``<quote>`` at every level of ``items`` (not directly in an opener, closer or dateline)."""
     for opening, closing in (("“", "”"), ('"', '"')) if here else ():
         for start, end in reversed(_pairs(items, opening, closing)):
             items, _ = wrap(items, start, end, Node("quote"))
