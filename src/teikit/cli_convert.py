@@ -17,10 +17,9 @@ from .xmlparse import parse_file
 def _print_rules(ctx: click.Context, _param, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from .convert.rules import RULES
+    from .convert.tables import text
 
-    for rule in RULES:
-        click.echo(f"{rule.name}: {rule.summary}\n    {rule.example}\n    -> {rule.tei}")
+    click.echo(text())
     ctx.exit(0)
 
 
@@ -34,7 +33,7 @@ def _print_rules(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--register", type=click.Path(dir_okay=False),
               help="Name register (default: register.xml beside SOURCE, else the bundled edition's).")
 @click.option("--rules", is_flag=True, expose_value=False, is_eager=True, callback=_print_rules,
-              help="List the bracket conventions the converter knows, with examples, and exit.")
+              help="List the bracket conventions and line classes the converter knows, with examples, and exit.")
 def convert_command(source, output, report, strict, meta, register):
     """Convert a plain-text translation SOURCE to TEI.
 

@@ -76,7 +76,7 @@ IN_STAMP = re.compile(r"\b(?P<classification>(?:TOP |STRICTLY )?(?:SECRET|CONFID
 TRAILING_CLASSIFICATION = re.compile(rf"(?<=\s)(?P<c>{_CLASSIFICATION_WORDS}[.!]?)$|^(?P<c2>{_CLASSIFICATION_WORDS})\s+\(",
                                      re.IGNORECASE)
 COPY = re.compile(
-    r"(?:^|(?<=\.\s))(?:copy|copies|ex\.|exemplar|specimen)\s*(?:n[ºo°]\.?|no\.?|nr\.?|#|number)?\s*:?\s*[0-9A-Z][\w-]*"
+    r"(?:^|(?<=\.\s))(?:copy|copies|ex\.|exemplar|specimen)\s*(?:n[ºo°]\.?|no\.?|nr\.?|#|number)?\s*:?\s*(?-i:[0-9A-Z])[\w-]*"
     r"(?:\s+of\s+\d+(?:\s+copies)?)?\.?$|^(?:n[ºo°]\.?|no\.?)\s*\d+\s+of\s+\d+\s+cop(?:y|ies)\.?$",
     re.IGNORECASE,
 )
@@ -215,13 +215,13 @@ LINE_CLASSES: list[LineClass] = [
               lambda v: bool(SALUTE.match(v.text))),
     LineClass("closing-salute", CLOSING, 1.0, "a letter's closing formula", ("With best regards,", "Yours sincerely,"),
               "<salute>", lambda v: bool(CLOSING_SALUTE.match(v.text))),
+    LineClass("distribution", BOTH, 1.0, "a distribution line, print run or list heading",
+              ("CC:", "Distribution: State Council", "25 copies printed", "To be seen by"), '<seg type="distribution">',
+              lambda v: bool(DISTRIBUTION.match(v.text)) and len(v.text) < 400),
     LineClass("from", OPENER, 1.0, "the sender's field of a cable or letter", ("From: the Romanian Embassy in Pyongyang",),
               '<seg type="sender">', lambda v: bool(re.match(r"^(?:From|FROM)\b\s*:?\s*\S", v.text)) and len(v.text) < 240),
     LineClass("addressee", OPENER, 1.0, "the addressee", ("To the Ministry of Foreign Affairs:", "For Comrade Veljko Micunovic",
               "To: Ushiba Nobuhiko"), '<seg type="addressee">', lambda v: bool(ADDRESSEE.match(v.text)) and len(v.text) < 240),
-    LineClass("distribution", BOTH, 1.0, "a distribution line, print run or list heading",
-              ("CC:", "Distribution: State Council", "25 copies printed", "To be seen by"), '<seg type="distribution">',
-              lambda v: bool(DISTRIBUTION.match(v.text)) and len(v.text) < 400),
     LineClass("form-line", BOTH, 1.0, "a line of the registry or transmission form",
               ("Created by Szi–Né 13.30", "Checked by [unknown signature]", "Executed by", "Copies made"),
               '<seg type="form-field">', lambda v: bool(FORM_LINE.match(v.text)) and len(v.text.split()) <= 10),

@@ -1,0 +1,91 @@
+"""The line-class table: every worked example is recognized by its row, the README shows the tables
+as they are, and randomly assembled openers and closers keep every line in its zone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from convert_support import NS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from teikit.convert import convert_text
+from teikit.convert.lineclasses import BOTH, CLOSING, LINE_CLASSES, OPENER, LineView, classify, join_spaced
+from teikit.convert.tables import BEGIN, END, markdown
+from teikit.export import export_text
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _view(text: str) -> LineView:
+    return LineView(text, join_spaced(text))
+
+
+@pytest.mark.parametrize("row", [r for r in LINE_CLASSES if r.name not in ("apparatus", "footnote-text")],
+                         ids=lambda r: r.name)
+def test_every_example_is_recognized_by_its_row(row):
+    zone = CLOSING if row.zone == CLOSING else OPENER
+    for example in row.examples:
+        if "[" in example:
+            continue  # a bracket is classified by the rules first: checked by the conversion tests
+        assert classify(_view(example), zone)[0] == row.name, example
+
+
+def test_bracketed_examples_convert_to_their_class():
+    doc = convert_text("He came to say that the talks would go on as planned.\n[signature] (Yu. Fadeyev)\n", metadata={})
+    assert doc.tree.getroot().xpath("//t:closer/t:signed/t:persName[.='Yu. Fadeyev']", namespaces=NS)
+    doc = convert_text("He came to say that the talks would go on as planned.\n[1]   BArch, B 136/59748, 335-336.\n",
+                       metadata={})
+    assert doc.tree.getroot().xpath("//t:closer/t:note[@type='footnote'][@place='bottom']", namespaces=NS)
+
+
+def test_row_names_unique_and_zones_known():
+    names = [row.name for row in LINE_CLASSES]
+    assert len(names) == len(set(names))
+    assert {row.zone for row in LINE_CLASSES} <= {OPENER, CLOSING, BOTH}
+    assert all(row.examples and row.summary and row.tei for row in LINE_CLASSES)
+
+
+def test_readme_shows_the_tables_as_generated():
+    text = README.read_text(encoding="utf-8")
+    assert BEGIN in text and END in text, "README has lost the markers of the generated tables"
+    shown = text[text.index(BEGIN):text.index(END) + len(END)]
+    assert shown == markdown(), "README tables differ from the code: run python -m teikit.convert.tables"
+
+
+# --- property: random openers and closers -------------------------------------------------------
+
+_PROSE = ("The ambassador said that the talks had gone well and that he would report to Moscow soon.",
+          "I told him that we would consider the proposal carefully and give an answer within a week.")
+_UNKNOWN = st.from_regex(r"[A-Z][a-z]{2,8}( [a-z]{2,8}){0,2} [A-Z][a-z]{2,6}", fullmatch=True)
+
+
+def _examples(zone: str) -> list[str]:
+    return [example for row in LINE_CLASSES if row.zone in (zone, BOTH) and row.name not in ("apparatus", "footnote-text")
+            for example in row.examples if "[" not in example and row.name not in ("title", "subject", "salute", "genre")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(opener=st.lists(st.one_of(st.sampled_from(_examples(OPENER)), _UNKNOWN), min_size=1, max_size=7),
+       closing=st.lists(st.one_of(st.sampled_from(_examples(CLOSING)), _UNKNOWN), min_size=1, max_size=7))
+def test_unknown_lines_never_end_a_zone_and_nothing_is_lost(opener, closing):
+    text = "\n".join(opener + list(_PROSE) + closing) + "\n"
+    doc = convert_text(text, metadata={})
+    layout = doc.report.layout
+    zones = {number: zone for number, zone, _kind, _strength, _text in layout}
+    # Every opener line is in the opener zone, whatever its neighbours: none ends the zone early.
+    for number in range(1, len(opener) + 1):
+        assert zones.get(number) == "opener", (number, opener, layout)
+    # No prose line is taken into a zone.
+    for number in range(len(opener) + 1, len(opener) + len(_PROSE) + 1):
+        assert number not in zones, (number, layout)
+    # Every closing line that a row recognizes is in the closing zone (unknown lines may be prose-like
+    # only at the zone's start, where they can end the body).
+    recognized = [i for i, line in enumerate(closing) if classify(_view(line), CLOSING)[1] > 0]
+    if recognized:
+        first = len(opener) + len(_PROSE) + 1 + recognized[0]
+        for number in range(first, len(opener) + len(_PROSE) + len(closing) + 1):
+            assert zones.get(number) == "closing", (number, closing, layout)
+    # Nothing is lost: the export gives the source's lines back.
+    assert export_text(doc.tree).split("\n")[:-1] == [line.strip() for line in text.splitlines() if line.strip()]
