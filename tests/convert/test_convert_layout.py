@@ -89,3 +89,19 @@ def test_unknown_lines_never_end_a_zone_and_nothing_is_lost(opener, closing):
             assert zones.get(number) == "closing", (number, closing, layout)
     # Nothing is lost: the export gives the source's lines back.
     assert export_text(doc.tree).split("\n")[:-1] == [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_without_a_sidecar_the_header_takes_title_and_date_from_the_text():
+    doc = convert_text("SECRET\nPyongyang, 21 December 1961\nNote\nabout a Dinner with the Ambassador\n"
+                       "On 15 December 1961 I was invited to a dinner by the Bulgarian ambassador.\n", metadata={})
+    root = doc.tree.getroot()
+    assert root.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=NS).startswith("Note")
+    assert root.xpath("//t:profileDesc/t:creation/t:date/@when", namespaces=NS) == ["1961-12-21"]
+
+
+def test_dates_without_a_year_take_the_documents_year_and_impossible_ones_none():
+    doc = convert_text("Pyongyang, 2 September 1980\nOn September 1 we met; on 31 June nobody came.\n", metadata={})
+    root = doc.tree.getroot()
+    assert root.xpath("//t:date[.='September 1']/@when", namespaces=NS) == ["1980-09-01"]
+    assert root.xpath("//t:date[.='September 1']/@cert", namespaces=NS) == ["medium"]
+    assert not root.xpath("//t:date[contains(., '31 June')]", namespaces=NS)

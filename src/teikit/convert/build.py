@@ -98,6 +98,10 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     report.review.extend(linker.unlinked)
     if metadata_note:
         report.warnings.insert(0, Warning_(1, metadata_note))
+    found = _dateline_date(document)
+    if found and not metadata.get("date"):
+        # Without a sidecar date, the header dates the document by its own dateline.
+        metadata = {**metadata, "date": found}
     header = build_header(metadata, fallback_title=_fallback_title(document, name), has_marks=linker.marks > 0,
                           register_href=register.href if register else "register.xml")
     root = Node("TEI", {"xml:id": _document_id(name), "xml:lang": "en"},
@@ -116,6 +120,18 @@ def _document_year(metadata: dict, document: Node) -> str | None:
             when = node.attrib.get("when", "") if node.tag == "date" else ""
             if re.match(r"\d{4}", when):
                 return when[:4]
+    return None
+
+
+def _dateline_date(document: Node) -> str | None:
+    """The full date of the document's first dateline (the one the header's date must agree with)."""
+    for node in walk([document]):
+        if node.tag == "dateline":
+            for inner in walk(node.children):
+                when = inner.attrib.get("when", "") if inner.tag == "date" else ""
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+                    return when
+            return None
     return None
 
 
