@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lineclasses import BOTH, CLOSING, OPENER, TRAILING_CLASSIFICATION, CLASSIFICATION, COPY, LIST_ENTRY, LineView
-from .lineclasses import NUMBER_SIGN, SEPARATOR, classify, is_prose, join_spaced
+from .lineclasses import BOTH, CLOSING, LEADING_CLASSIFICATION, OPENER, TRAILING_CLASSIFICATION, CLASSIFICATION, COPY, LIST_ENTRY, LineView
+from .lineclasses import NUMBER_SIGN, SEPARATOR, is_sentence, classify, is_prose, join_spaced
 from .model import Node, map_text, merge, regex_pass, text_of
 
 #: Body lines a closing may reach back over, at most (a long closing is more likely prose).
@@ -61,7 +61,9 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
         if kind == "unknown" and index and lines[index - 1].kind == "field" and _LABELLED.match(line.text):
             # "Participants: Korean side: … / Our side: …": a labelled line among the fields is one of them.
             kind, strength = "field", 0.5
-        prose = _is_prose_at(lines, index) and not (strength >= 0.5 and kind == "field" or strength >= 1.0 and kind != "title")
+        # Prose ends the opener unless the line's own wording names its class ("Subject:", "To:", "Copy 19 of 50").
+        prose = _is_prose_at(lines, index) and not (kind in _LABELLED_KINDS or strength >= 1.0 and not is_sentence(line.text)
+                                                    and kind != "title")
         if prose or _is_section_start(line.text, section_number) or _starts_numbered(line.text):
             break
         line.zone, line.kind, line.strength = OPENER, kind, strength
@@ -106,6 +108,9 @@ def _is_prose_at(lines: list[Line], index: int) -> bool:
     return is_prose(text)
 
 
+#: Classes whose wording names them: a long line of theirs is still theirs, not prose.
+_LABELLED_KINDS = frozenset({"subject", "field", "from", "addressee", "distribution", "attachment", "classification",
+                             "copy", "apparatus", "salute", "form-line", "title-start"})
 _LABELLED = re.compile(r"^[A-Z][\w’' -]{0,25}:\s")
 _NUMBERED = re.compile(r"^(?:\d{1,2}\.\s?\S|\(\d{1,2}\)\s|\([A-Z]\)\s|[a-z]\)\s)")
 
@@ -244,6 +249,10 @@ def encode_line(line: Line) -> list:
         return [Node("seg", {"type": _SEG_TYPES[kind]}, _label_first(items))]
     if kind in _SEG_TYPES:
         return [Node("seg", {"type": _SEG_TYPES[kind]}, items)]
+    if kind == "classification-first" and items and isinstance(items[0], str):
+        found = LEADING_CLASSIFICATION.match(items[0])
+        if found:
+            return merge([Node("seg", {"type": "classification"}, [found.group("c")]), items[0][found.end():]] + items[1:])
     if kind == "unknown":
         split = _split_trailing(line)
         if split is not None:
@@ -448,7 +457,8 @@ def _list_entries(lines: list[Line], start: int) -> int:
     """How many lines after a distribution heading are its entries."""
     count = 0
     for line in lines[start:]:
-        if LIST_ENTRY.match(line.text) or line.kind in ("name", "unknown", "sender") and len(line.text.split()) <= 6:
+        if LIST_ENTRY.match(line.text) and line.kind not in ("signed", "dateline", "year") \
+                or line.kind in ("name", "unknown", "sender") and len(line.text.split()) <= 6:
             count += 1
         else:
             break
@@ -483,11 +493,11 @@ def build_closing(lines: list[Line], footnote_ids: dict[str, str], separated: bo
             block = lines[index:end]
             encoded = [_signed(block)]
             index = end
-        elif line.kind == "distribution" and line.text.rstrip().endswith((":", "by")) or line.kind == "distribution" \
-                and _list_entries(lines, index + 1) >= 2 and len(line.text.split()) <= 4:
+        elif line.kind in ("distribution", "attachment") and line.text.rstrip().endswith((":", "by")) \
+                or line.kind == "distribution" and _list_entries(lines, index + 1) >= 2 and len(line.text.split()) <= 4:
             count = _list_entries(lines, index + 1)
             items = [Node("item", {}, entry.items) for entry in lines[index + 1:index + 1 + count]]
-            seg = Node("seg", {"type": "distribution"}, _label_first(line.items) + ([Node("list", {}, items)] if items else []))
+            seg = Node("seg", {"type": line.kind}, _label_first(line.items) + ([Node("list", {}, items)] if items else []))
             encoded = [seg]
             for entry in lines[index + 1:index + 1 + count]:
                 entry.kind, entry.strength = "distribution-entry", 1.0

@@ -72,6 +72,8 @@ CLASSIFICATION = re.compile(
 #: Classification and copy number inside a stamp's text ("faded USSR TOP SECRET MFA stamp: Copy Nº 3").
 IN_STAMP = re.compile(r"\b(?P<classification>(?:TOP |STRICTLY )?(?:SECRET|CONFIDENTIAL)|(?:Top |Strictly )?(?:Secret|Confidential))\b"
                       r"|(?P<copy>\b(?:Copy|COPY)\s*(?:N[ºo°]\.?|No\.?|#)\s*\d+)")
+#: A classification at the start of a line of two columns ("TOP SECRET [illegible] 46 CIPHER TELEGRAM").
+LEADING_CLASSIFICATION = re.compile(r"^(?P<c>(?:TOP |STRICTLY )?(?:SECRET|CONFIDENTIAL)!?)(?=\s)")
 #: A classification at the end of a line of another column ("in the MPR Secret", "SECRET (right column)").
 TRAILING_CLASSIFICATION = re.compile(rf"(?<=\s)(?P<c>{_CLASSIFICATION_WORDS}[.!]?)$|^(?P<c2>{_CLASSIFICATION_WORDS})\s+\(",
                                      re.IGNORECASE)
@@ -80,11 +82,11 @@ COPY = re.compile(
     r"(?:\s+of\s+\d+(?:\s+copies)?)?\.?$|^(?:n[ºo°]\.?|no\.?)\s*\d+\s+of\s+\d+\s+cop(?:y|ies)\.?$",
     re.IGNORECASE,
 )
-_CODE = r"(?:\b\d+(?:[./–-]\d+)*[./]\d+[\w–-]*|\b[A-Z]{1,4}/[\w/]+|\b\d{3,}[\w-]*)"
+_CODE = r"(?:\b\d+(?:[./–-]\d+)*[./]\d+[\w–-]*|\b[A-Z]{1,4}/[\w/]+|\b(?!(?:1[89]|20)\d\d\b)\d{3,}[\w-]*)"
 _NUMBER_SIGN = r"(?:\bN[ºo°]\.?|\bNo\.?|\bno\.?|#|\bNumber\b|\bNr\.)\s*:?\s*\d[\w./-]*"
 #: A number with its sign inside another line ("From: Washington No. 48866 Time: 16:45").
 NUMBER_SIGN = re.compile(_NUMBER_SIGN)
-NUMBER = re.compile(rf"{_NUMBER_SIGN}|^{_CODE}|^[–—-]\s*\d+\s*[–—-]$|^\S+(?:\s\S+)?\s{_CODE}$")
+NUMBER = re.compile(rf"{_NUMBER_SIGN}|^{_CODE}|^[–—-]\s*\d+\s*[–—-]$|^\S+(?:\s\S+){{0,4}}\s{_CODE}$")
 
 _ORG_WORDS = (r"embassy|ministry|bureau|department|committee|consulate|office|agency|legation|mission|division|section"
               r"|secretariat|directorate|headquarters|council|commission|government|association|administration"
@@ -136,8 +138,9 @@ DISTRIBUTION = re.compile(
 FOOTNOTE_TEXT = re.compile(r"^.{3,}↩$|^\d{1,3}\.\s+(?:See|Cf\.|Not printed|Printed|Ibid|Source|Document|Telegram)\b")
 #: A registration stamp written as number and date ("5962 23/X/62").
 REGISTRATION = re.compile(r"^(?:N[ºo°]\.?\s*)?\d{2,}[\w/-]*\s+\S+$")
-#: A line of a distribution list: "1x Comrade Florin", "Comrade Somodi", "2 – archive".
-LIST_ENTRY = re.compile(r"^(?:\d+\s?[x×]\s|\d+\s?[–-]\s|(?:comrade|cde\.|cdes\.|mr\.|mrs\.|ms\.|dr\.)\s)", re.IGNORECASE)
+#: A line of a distribution or attachment list: "1x Comrade Florin", "Comrade Somodi", "2 – archive", "1. Letter …".
+LIST_ENTRY = re.compile(r"^(?:\d+\s?[x×]\s|\d+\s?[–-]\s|\d{1,2}[.)]\s|(?:comrade|cde\.|cdes\.|mr\.|mrs\.|ms\.|dr\.)\s)",
+                        re.IGNORECASE)
 TYPIST = re.compile(r"^[A-Za-z]{1,4}/[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,4})?\.?$|^[A-Z]{1,3}\.[A-Z]{1,3}\.?/[A-Za-z]{1,3}\.?$")
 ATTACHMENT = re.compile(r"^(?:attachments?|attached|enclosures?|encl\.|appendix|appendices|annex(?:es)?)\b[^.]{0,200}",
                         re.IGNORECASE)
@@ -149,8 +152,20 @@ NAME = re.compile(rf"^\(?(?:{_INITIAL}\s?)?{_NAME_WORD}(?:\s(?:{_NAME_WORD}|de|d
 DATED_NAME = re.compile(rf"^(?P<date>.+?)\s+(?P<name>(?:{_INITIAL}\s?){{1,3}}[A-ZÀ-Ý][\w’'-]+)$")
 
 
+_NUMERIC_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’' -]{1,40},\s*\d{1,4}(?:[./-]\s?\d{1,4}){2}\.?$")
+
+
+def is_sentence(text: str) -> bool:
+    """A line that reads as a sentence: a pronoun or a finite verb, and some length."""
+    return len(text.split()) >= 6 and bool(_FINITE.search(text))
+
+
 def _dateline(view: LineView) -> bool:
     text = view.text
+    if _NUMERIC_DATELINE.match(text):
+        return True  # "PYONGYANG, 08. 09. 02.": the order of the numbers is the archive's, no ISO value is given
+    if NUMBER_SIGN.search(text):
+        return False
     found = DATE.search(text) or TIME.search(text)
     if not found or len(text.split()) > 12 or text.endswith((";", "?")):
         return False
@@ -161,7 +176,8 @@ def _dateline(view: LineView) -> bool:
 
 def _name(view: LineView) -> bool:
     text = view.text
-    return bool(NAME.match(text)) and not ROLE.search(text) and not SENDER.search(text) and len(text) <= 40
+    return bool(NAME.match(text)) and not ROLE.search(text) and not SENDER.search(text) and len(text) <= 40 \
+        and sum(c.isalpha() for c in text) >= 2
 
 
 def _dated_signature(view: LineView) -> bool:
@@ -202,6 +218,9 @@ LINE_CLASSES: list[LineClass] = [
     LineClass("classification", BOTH, 1.0, "a security classification or handling caveat",
               ("SECRET", "Top Priority", "Reproduction prohibited", "(for his personal use)", "TOP SECRET!"),
               '<seg type="classification">', lambda v: bool(CLASSIFICATION.match(v.joined))),
+    LineClass("classification-first", BOTH, 0.5, "a classification in capitals, then another column's words",
+              ("TOP SECRET 46 CIPHER TELEGRAM",), '<seg type="classification"> and the rest of the line',
+              lambda v: bool(LEADING_CLASSIFICATION.match(v.text)) and len(v.text.split()) <= 10),
     LineClass("copy", BOTH, 1.0, "a copy number, in any of its forms",
               ("Copy Nº 2", "Copy 19 of 50", "No. 2 of 40 copies", "Copy A"), '<seg type="copy"> with <num>',
               lambda v: bool(COPY.search(v.text)) and len(v.text.split()) <= 8),
@@ -219,9 +238,11 @@ LINE_CLASSES: list[LineClass] = [
               ("CC:", "Distribution: State Council", "25 copies printed", "To be seen by"), '<seg type="distribution">',
               lambda v: bool(DISTRIBUTION.match(v.text)) and len(v.text) < 400),
     LineClass("from", OPENER, 1.0, "the sender's field of a cable or letter", ("From: the Romanian Embassy in Pyongyang",),
-              '<seg type="sender">', lambda v: bool(re.match(r"^(?:From|FROM)\b\s*:?\s*\S", v.text)) and len(v.text) < 240),
+              '<seg type="sender">', lambda v: bool(re.match(r"^(?:From|FROM)\s*:\s*\S|^FROM\s", v.text)) and len(v.text) < 240
+              or bool(re.match(r"^From\s", v.text)) and len(v.text.split()) <= 10 and not is_sentence(v.text)),
     LineClass("addressee", OPENER, 1.0, "the addressee", ("To the Ministry of Foreign Affairs:", "For Comrade Veljko Micunovic",
-              "To: Ushiba Nobuhiko"), '<seg type="addressee">', lambda v: bool(ADDRESSEE.match(v.text)) and len(v.text) < 240),
+              "To: Ushiba Nobuhiko"), '<seg type="addressee">',
+              lambda v: bool(ADDRESSEE.match(v.text)) and len(v.text) < 240 and not is_sentence(v.text)),
     LineClass("form-line", BOTH, 1.0, "a line of the registry or transmission form",
               ("Created by Szi–Né 13.30", "Checked by [unknown signature]", "Executed by", "Copies made"),
               '<seg type="form-field">', lambda v: bool(FORM_LINE.match(v.text)) and len(v.text.split()) <= 10),
