@@ -64,7 +64,9 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
         # Prose ends the opener unless the line's own wording names its class ("Subject:", "To:", "Copy 19 of 50").
         prose = _is_prose_at(lines, index) and not (kind in _LABELLED_KINDS or strength >= 1.0 and not is_sentence(line.text)
                                                     and kind != "title")
-        if prose or _is_section_start(line.text, section_number) or _starts_numbered(line.text):
+        # A translator's note beside words describes a mark on them: that is the body's text.
+        marked = _is_translator_note(line) and kind != "apparatus"
+        if prose or marked or _is_section_start(line.text, section_number) or _starts_numbered(line.text):
             break
         line.zone, line.kind, line.strength = OPENER, kind, strength
         opener_end = index + 1
