@@ -43,10 +43,11 @@ class Options:
     schema: str | None = None
     schematron: str | None = None
     register: str | None = None
+    prune: bool | None = None  # None: cut large RelaxNG schemas per document (see .relaxng)
 
     def validator(self) -> Validator:
         """A validator for these options (the schemas are compiled here)."""
-        return Validator(self.schema, self.schematron, register=self.register)
+        return Validator(self.schema, self.schematron, register=self.register, prune=self.prune)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
