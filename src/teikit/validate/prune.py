@@ -418,6 +418,12 @@ class _Pruner:
         if kind in ("element", "attribute"):
             if self.dead(node):
                 content = _EMPTY if kind == "element" else "<text/>"  # a stub: see the module's docstring
+            elif node.children[0].kind == "group":
+                # The group's members as the element's own children, as the schema had them: libxml2
+                # moves only those that give attributes alone out of the content model, and an element
+                # whose model keeps attributes is not compiled to an automaton (poorer messages).
+                parts = [part for part in (self._emit(child) for child in node.children[0].children) if part != _EMPTY]
+                content = "".join(parts) or _EMPTY
             else:
                 content = self._emit(node.children[0])
             return "<%s>%s%s</%s>" % (kind, node.xml, content, kind)
@@ -438,6 +444,8 @@ class _Pruner:
             inner = self._emit(child)
             if inner == _EMPTY and kind != "list":
                 return "<text/>" if kind == "mixed" else _EMPTY
+            if kind in _REPEATS:
+                return _repeat(kind, inner)
             return "<%s>%s</%s>" % (kind, inner, kind)
         if kind in ("empty", "text", "notAllowed"):
             return "<%s/>" % kind
@@ -449,3 +457,22 @@ class _Pruner:
 
 
 _EMPTY = "<empty/>"
+_REPEATS = ("optional", "zeroOrMore", "oneOrMore")
+
+
+def _repeat(kind: str, inner: str) -> str:
+    """``kind`` of ``inner``, with a repeat of a repeat made one.
+
+    Cutting can leave ``oneOrMore(oneOrMore(p))`` where the schema had
+    ``oneOrMore(group(oneOrMore(p), zeroOrMore(q)))``; libxml2 then finds the
+    automaton ambiguous and validates without it, with vaguer messages. Two
+    of the same repeat match what one does; two different ones (one of which
+    may be absent, and one of which may repeat, or each may) match any number
+    of ``p``, none included: ``zeroOrMore``.
+    """
+    for other in _REPEATS:
+        if inner.startswith("<%s>" % other) and inner.endswith("</%s>" % other):
+            if kind == other:
+                return inner
+            return "<zeroOrMore>%s</zeroOrMore>" % inner[len(other) + 2 : -len(other) - 3]
+    return "<%s>%s</%s>" % (kind, inner, kind)
