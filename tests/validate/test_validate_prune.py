@@ -14,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from prune_corpus import FAULTS, converted_documents, planted, real_documents
 from validate_support import JING_JAR, P5SUBSET, SCHEMAS, TEI_ALL_RNG
@@ -194,3 +196,62 @@ def test_unsupported_schemas_fall_back_to_the_whole_compile(tmp_path):
     assert not checker.prunes
     assert checker.check(etree.ElementTree(etree.fromstring(b"<a/>")), "a.xml") == []
     assert checker.check(etree.ElementTree(etree.fromstring(b"<b/>")), "b.xml")
+
+
+# --- the same property on a small schema with every construct the pruner handles, on generated documents ---
+
+CONSTRUCTS = Path(__file__).resolve().parent / "fixtures" / "prune-constructs.rng"
+_ELEMENTS = [f"{{{ns}}}{local}" if ns else local for ns in ("urn:x", "urn:y", "") for local in "a b c d e f g alt z".split()]
+_ATTRIBUTES = ["n", "{urn:x}id", "kind", "when", "req", "{urn:y}k", "foo"]
+_VALUES = ["1", "p", "q", "1999 2000", "x-1", "abc def"]
+
+
+@st.composite
+def _documents(draw, depth: int = 0) -> etree._Element:
+    # Mostly the schema's own roots at the top, or almost every document is refused at once.
+    names = st.sampled_from(["{urn:x}a", "alt"]) if depth == 0 and draw(st.booleans()) else st.sampled_from(_ELEMENTS)
+    element = etree.Element(draw(names))
+    for name in draw(st.lists(st.sampled_from(_ATTRIBUTES), max_size=3, unique=True)):
+        element.set(name, draw(st.sampled_from(_VALUES)))
+    element.text = draw(st.sampled_from([None, "t"]))
+    if depth < 3:
+        for child in draw(st.lists(_documents(depth + 1), max_size=4)):
+            child.tail = draw(st.sampled_from([None, " "]))
+            element.append(child)
+    return element
+
+
+@pytest.fixture(scope="module")
+def constructs():
+    tree = etree.parse(str(CONSTRUCTS))
+    return etree.RelaxNG(tree), Grammar(tree.getroot())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=_documents())
+def test_cutting_a_small_schema_keeps_the_verdict_on_any_document(constructs, document):
+    whole, grammar = constructs
+    cut = etree.RelaxNG(etree.fromstring(grammar.prune(*document_names(document))))
+    assert cut.validate(document) == whole.validate(document), etree.tostring(document)
+
+
+@pytest.mark.parametrize(
+    "document, valid",
+    [
+        ('<a xmlns="urn:x" n="3"><b/><c>t<d kind="p"/></c><f><e when="1999 2000">x</e></f></a>', True),
+        ('<a xmlns="urn:x"><k xmlns="urn:y" xmlns:o="urn:o" o:q="1"><w xmlns="">t<v/></w></k></a>', True),
+        ('<a xmlns="urn:x"><k xmlns="urn:y" q="1"/></a>', False),
+        ('<a xmlns="urn:x"><k xmlns="urn:y"><w xmlns="urn:x"/></k></a>', False),
+        ('<a xmlns="urn:x"><c><g/></c></a>', False),
+        ('<alt req=""><d xmlns="urn:x"/></alt>', True),
+        ('<alt><d xmlns="urn:x"/></alt>', False),
+        ('<alt req=""/>', False),
+        ('<a xmlns="urn:x"><b><d/><e when="1999"/></b></a>', True),
+    ],
+)
+def test_hand_picked_documents_on_the_small_schema(constructs, document, valid):
+    # Some that random documents seldom hit: wildcards with exceptions, a required attribute, notAllowed.
+    whole, grammar = constructs
+    tree = etree.fromstring(document)
+    cut = etree.RelaxNG(etree.fromstring(grammar.prune(*document_names(tree))))
+    assert whole.validate(tree) == valid and cut.validate(tree) == valid

@@ -38,8 +38,9 @@ Anything outside that reasoning raises :class:`Unsupported` and the caller
 compiles the whole schema instead: ``include``, ``externalRef``, nested
 ``grammar`` and ``parentRef``, ``value`` of type QName or NOTATION (its
 namespace context would not survive the copy), a ``define`` given twice
-without ``combine``, and any element that is not RELAX NG syntax where a
-pattern is expected.
+without ``combine``, a reference to an undefined pattern, and any element of
+the RELAX NG namespace it does not know. (Elements of other namespaces are
+annotations and carry no meaning for validation: they are left out.)
 """
 
 from __future__ import annotations
