@@ -20,6 +20,7 @@ from lxml import etree
 from prune_corpus import FAULTS, converted_documents, planted, real_documents
 from validate_support import JING_JAR, P5SUBSET, SCHEMAS, TEI_ALL_RNG
 
+from teikit.errors import UsageError
 from teikit.validate import Validator
 from teikit.validate.prune import Grammar, Unsupported, document_names
 from teikit.validate.relaxng import RelaxNGChecker
@@ -255,3 +256,23 @@ def test_hand_picked_documents_on_the_small_schema(constructs, document, valid):
     tree = etree.fromstring(document)
     cut = etree.RelaxNG(etree.fromstring(grammar.prune(*document_names(tree))))
     assert whole.validate(tree) == valid and cut.validate(tree) == valid
+
+
+def test_a_fault_in_content_read_late_is_reported_like_any_schema_fault(tmp_path):
+    # Element content is read when a document first reaches it; a fault there (here a name class where
+    # a pattern belongs) sends the checker to the whole schema, which says what is wrong.
+    defines = "".join(f'<define name="e{n}"><element name="e{n}"><zeroOrMore><ref name="e{n + 1}"/></zeroOrMore></element></define>'
+                      for n in range(250))
+    schema = tmp_path / "big.rng"
+    schema.write_text(
+        f'<grammar {RNG} ns="http://www.tei-c.org/ns/1.0"><start><ref name="e0"/></start>{defines}'
+        '<define name="e250"><element name="e250"><anyName/></element></define></grammar>', encoding="utf-8"
+    )
+    checker = RelaxNGChecker(schema)
+    assert checker.prunes
+    shallow = etree.ElementTree(etree.fromstring(b'<e0 xmlns="http://www.tei-c.org/ns/1.0"><e1/></e0>'))
+    assert checker.check(shallow, "shallow.xml") == []
+    deep = "".join(f"<e{n}>" for n in range(251)) + "".join(f"</e{n}>" for n in reversed(range(251)))
+    deep = deep.replace("<e0>", '<e0 xmlns="http://www.tei-c.org/ns/1.0">', 1)
+    with pytest.raises(UsageError, match="cannot use RelaxNG schema"):
+        checker.check(etree.ElementTree(etree.fromstring(deep)), "deep.xml")

@@ -73,19 +73,34 @@ class Unsupported(Exception):
 class Node:
     """One pattern, with names and datatype libraries made explicit (no context is needed to write it out)."""
 
-    __slots__ = ("kind", "children", "nc", "xml")
+    __slots__ = ("kind", "children", "nc", "xml", "source")
 
     def __init__(self, kind: str, children: list[Node] | None = None, nc=None, xml: str = ""):
         self.kind = kind
         self.children = children or []
         self.nc = nc  # name class (element, attribute): nested tuples, see _name_class
         self.xml = xml  # written-out name class, value, or data's opening tag
+        self.source = None  # an element's content, not read yet: (reader, schema elements, context)
+
+    def body(self) -> Node:
+        """The content of an element or attribute pattern.
+
+        An element's content is read when first asked for: a document reaches a
+        small part of tei_all, and reading all of it would cost more than the cut.
+        """
+        if self.source is not None:
+            reader, elements, context = self.source
+            content = [reader.pattern(child, context) for child in elements]
+            self.children = [content[0] if len(content) == 1 else Node("group", content)]
+            self.source = None
+        return self.children[0]
 
 
 class Grammar:
     """A RelaxNG schema (XML syntax) read into :class:`Node` trees: one start, definitions by name."""
 
     def __init__(self, root: etree._Element):
+        _scan(root)
         if root.tag != _RNG + "grammar":
             # A schema that is one bare pattern: make it the start of a grammar.
             self.start = _Reader().pattern(root, _Context.of(root))
@@ -96,10 +111,10 @@ class Grammar:
             if reader.start is None:
                 raise Unsupported("grammar without start")
             self.start, self.defines = reader.start, reader.defines
-        for name in _refs(self.start, self.defines):
+        for name in {ref.get("name", "").strip() for ref in root.iter(_RNG + "ref")}:
             if name not in self.defines:
                 raise Unsupported(f"reference to undefined pattern {name}")
-        self.element_count = sum(1 for node in _all_nodes(self) if node.kind == "element")
+        self.element_count = sum(1 for _ in root.iter(_RNG + "element"))
 
     def prune(self, element_names: Iterable[str], attribute_names: Iterable[str]) -> str:
         """The schema as text, cut for documents whose names (Clark notation) are among those given."""
@@ -145,6 +160,27 @@ class _Context:
 
 _UNARY = {"oneOrMore", "zeroOrMore", "optional", "mixed", "list"}
 _UNSUPPORTED = {"include", "externalRef", "grammar", "parentRef"}
+_KNOWN = {
+    "grammar", "start", "define", "div", "element", "attribute", "group", "interleave", "choice", "optional",
+    "zeroOrMore", "oneOrMore", "list", "mixed", "ref", "empty", "text", "value", "data", "notAllowed",
+    "name", "anyName", "nsName", "except", "param",
+}
+
+
+def _scan(root: etree._Element) -> None:
+    """Refuse, before anything is read, what the pruner does not handle (element content is read later)."""
+    for element in root.iter(_RNG + "grammar"):
+        if element is not root:
+            raise Unsupported("<grammar> inside a pattern")
+    for element in root.iter(_RNG + "*"):
+        if element.tag not in _KNOWN_TAGS:
+            raise Unsupported(f"<{_local(element)}>")
+    for element in root.iter(_RNG + "value"):
+        if (element.get("type") or "").strip() in ("QName", "NOTATION"):
+            raise Unsupported(f"value of type {element.get('type').strip()}")
+
+
+_KNOWN_TAGS = frozenset(_RNG + kind for kind in _KNOWN)
 
 
 def _rng_children(element: etree._Element) -> list[etree._Element]:
@@ -168,12 +204,41 @@ def _qname(text: str, element: etree._Element, default_ns: str) -> str:
     return "{%s}%s" % (ns, local)
 
 
+class _Defines(dict):
+    """Definitions by name, each read when first looked up (see :meth:`Node.body` for why)."""
+
+    def __init__(self, reader: _Reader):
+        super().__init__()
+        self._reader = reader
+        self._pending: dict[str, list[tuple[etree._Element, _Context]]] = {}
+        self._combine: dict[str, str | None] = {}
+
+    def add(self, element: etree._Element, context: _Context) -> None:
+        name = element.get("name", "").strip()
+        combine = element.get("combine")
+        if name in self._pending:
+            # Spec 4.17: at most one definition of a name without combine, and one way of combining.
+            known = self._combine[name]
+            if combine is None and known is None or combine and known and combine != known:
+                raise Unsupported(f"define {name} given twice without combine")
+        self._pending.setdefault(name, []).append((element, context))
+        self._combine[name] = combine or self._combine.get(name)
+
+    def __contains__(self, name) -> bool:
+        return name in self._pending
+
+    def __missing__(self, name: str) -> Node:
+        body = None
+        for element, context in self._pending[name]:
+            body = self._reader.merge(body, self._reader.body(element, context), self._combine[name], name)
+        self[name] = body
+        return body
+
+
 class _Reader:
     def __init__(self):
         self.start: Node | None = None
-        self.defines: dict[str, Node] = {}
-        self._combine: dict[str, str | None] = {}
-        self._start_combine: str | None = None
+        self.defines = _Defines(self)
 
     def grammar(self, element: etree._Element, context: _Context) -> None:
         context = context.under(element)
@@ -182,27 +247,15 @@ class _Reader:
             if kind == "div":  # only groups definitions (spec 4.11)
                 self.grammar(child, context)
             elif kind == "define":
-                self._add_define(child, context.under(child))
+                self.defines.add(child, context.under(child))
             elif kind == "start":
-                body = self._body(child, context.under(child))
-                self.start = self._merge(self.start, body, child.get("combine"), "start")
+                body = self.body(child, context.under(child))
+                self.start = self.merge(self.start, body, child.get("combine"), "start")
             else:
                 raise Unsupported(f"<{kind}> in a grammar")
 
-    def _add_define(self, element: etree._Element, context: _Context) -> None:
-        name = element.get("name", "").strip()
-        body = self._body(element, context)
-        combine = element.get("combine")
-        if name in self.defines:
-            if combine is None and self._combine.get(name) is None:
-                raise Unsupported(f"define {name} given twice without combine")
-            self.defines[name] = self._merge(self.defines[name], body, combine or self._combine[name], name)
-        else:
-            self.defines[name] = body
-        self._combine[name] = combine or self._combine.get(name)
-
     @staticmethod
-    def _merge(old: Node | None, new: Node, combine: str | None, name: str) -> Node:
+    def merge(old: Node | None, new: Node, combine: str | None, name: str) -> Node:
         # Definitions of one name combined (spec 4.17).
         if old is None:
             return new
@@ -210,7 +263,7 @@ class _Reader:
             raise Unsupported(f"{name} given twice without combine")
         return Node(combine, [old, new])
 
-    def _body(self, element: etree._Element, context: _Context) -> Node:
+    def body(self, element: etree._Element, context: _Context) -> Node:
         children = [self.pattern(child, context) for child in _rng_children(element)]
         if not children:
             raise Unsupported(f"<{_local(element)}> without a pattern")
@@ -231,7 +284,7 @@ class _Reader:
                 raise Unsupported(f"<{kind}> without a pattern")
             return children[0] if len(children) == 1 else Node(kind, children)
         if kind in _UNARY:
-            return Node(kind, [self._body(element, context)])
+            return Node(kind, [self.body(element, context)])
         if kind in ("empty", "text", "notAllowed"):
             return Node(kind)
         if kind == "ref":
@@ -253,14 +306,13 @@ class _Reader:
                 raise Unsupported(f"<{kind}> without a name")
             nc = self._name_class(children[0], context)
             children = children[1:]
-        if children:
-            content = [self.pattern(child, context) for child in children]
-            body = content[0] if len(content) == 1 else Node("group", content)
-        elif kind == "attribute":
-            body = Node("text")
-        else:
-            raise Unsupported("<element> without content")
-        return Node(kind, [body], nc=nc, xml=_write_name_class(nc))
+        if not children:
+            if kind == "element":
+                raise Unsupported("<element> without content")
+            return Node(kind, [Node("text")], nc=nc, xml=_write_name_class(nc))
+        node = Node(kind, nc=nc, xml=_write_name_class(nc))
+        node.source = (self, children, context)
+        return node
 
     def _name_class(self, element: etree._Element, context: _Context):
         kind = _local(element) if isinstance(element.tag, str) and element.tag.startswith(_RNG) else "?"
@@ -339,26 +391,6 @@ def _contains(nc, clark: str) -> bool:
     return nc[-1] is None or not _contains(nc[-1], clark)
 
 
-def _refs(start: Node, defines: dict[str, Node]) -> list[str]:
-    names = []
-    for node in _walk([start, *defines.values()]):
-        if node.kind == "ref":
-            names.append(node.xml)
-    return names
-
-
-def _walk(nodes: Iterable[Node]):
-    stack = list(nodes)
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.children)
-
-
-def _all_nodes(grammar: Grammar):
-    return _walk([grammar.start, *grammar.defines.values()])
-
-
 # --- cutting it for one document ----------------------------------------------------------
 
 
@@ -406,7 +438,11 @@ class _Pruner:
 
     def write(self) -> str:
         self._bodies: dict[str, str | None] = {}
+        self._queue: list[str] = []
         start = self._emit(self.grammar.start)
+        while self._queue:
+            name = self._queue.pop()
+            self._bodies[name] = self._emit(self.grammar.defines[name])
         defines = "".join(
             "<define name=%s>%s</define>" % (quoteattr(name), body) for name, body in self._bodies.items() if body != _EMPTY
         )
@@ -415,7 +451,12 @@ class _Pruner:
     def _ref(self, name: str) -> str:
         if name not in self._bodies:
             self._bodies[name] = None  # being written: a reference back to it stays a reference
-            self._bodies[name] = self._emit(self.grammar.defines[name])
+            if self.grammar.defines[name].kind == "element":
+                # Written later, from write()'s loop: a chain of elements would otherwise nest calls
+                # as deep as the chain. (An element's text is never empty.)
+                self._queue.append(name)
+            else:
+                self._bodies[name] = self._emit(self.grammar.defines[name])
         # Written out here rather than referred to: libxml2 mishandles groups of references to empty.
         return _EMPTY if self._bodies[name] == _EMPTY else "<ref name=%s/>" % quoteattr(name)
 
@@ -427,14 +468,14 @@ class _Pruner:
         if kind in ("element", "attribute"):
             if self.dead(node):
                 content = _EMPTY if kind == "element" else "<text/>"  # a stub: see the module's docstring
-            elif node.children[0].kind == "group":
+            elif node.body().kind == "group":
                 # The group's members as the element's own children, as the schema had them: libxml2
                 # moves only those that give attributes alone out of the content model, and an element
                 # whose model keeps attributes is not compiled to an automaton (poorer messages).
-                parts = [part for part in (self._emit(child) for child in node.children[0].children) if part != _EMPTY]
+                parts = [part for part in (self._emit(child) for child in node.body().children) if part != _EMPTY]
                 content = "".join(parts) or _EMPTY
             else:
-                content = self._emit(node.children[0])
+                content = self._emit(node.body())
             return "<%s>%s%s</%s>" % (kind, node.xml, content, kind)
         if kind == "choice":
             alive = [child for child in node.children if not self.dead(child)]

@@ -48,7 +48,7 @@ def _grammar(path: str, mtime: float) -> Grammar | None:
     """The schema read for pruning, or None where pruning does not pay or does not apply."""
     try:
         grammar = Grammar(parse_file(path, _SCHEMA_LIMITS).getroot())
-    except Unsupported:
+    except (Unsupported, RecursionError):
         return None  # the whole schema is compiled instead (README: what falls back)
     return grammar if grammar.element_count >= PRUNE_FROM_ELEMENTS else None
 
@@ -78,11 +78,12 @@ class RelaxNGChecker:
     def _cut_for(self, names: tuple[frozenset[str], frozenset[str]]) -> etree.RelaxNG:
         schema = self._cut.get(names)
         if schema is None:
-            text = self._grammar.prune(*names)
             try:
-                schema = etree.RelaxNG(etree.fromstring(text))
-            except etree.RelaxNGParseError:
-                # Not expected; the whole schema either compiles (and is used from now on) or says what is wrong.
+                schema = etree.RelaxNG(etree.fromstring(self._grammar.prune(*names)))
+            except (Unsupported, RecursionError, etree.RelaxNGParseError):
+                # A construct met in content read only now, patterns nested deeper than Python's calls
+                # go, or (not expected) a cut libxml2 refuses: the whole schema either compiles, and is
+                # used from now on, or says what is wrong with it.
                 self._grammar, self._schema = None, _compiled(str(self.path), self.path.stat().st_mtime)
                 return self._schema
             self._cut[names] = schema
