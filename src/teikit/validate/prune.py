@@ -1,7 +1,7 @@
 """Cut a large RelaxNG schema down to the part that one document can reach.
 
-Why: libxml2 spends nearly all of a large schema's compile time (tei_all: 14 s
-and more, every process) checking that each element's content automaton is
+Why: libxml2 spends nearly all of a large schema's compile time (tei_all: 9 to
+16 s, in every process) checking that each element's content automaton is
 deterministic, and TEI's mixed-content macros put 170 to 220 alternatives in
 the automata of some 150 elements. A document names few of them. Compiling,
 per document, a schema in which every element and attribute pattern that
@@ -33,6 +33,12 @@ Why this cannot change the verdict (RELAX NG specification, sections 4 and 6):
   ``text``) content. The stub matches nothing in the document either, so the
   verdict is the same, but libxml2 can still say "expecting element teiHeader"
   at the element where the full schema would.
+* The rest only rewrites a pattern into one that matches the same sequences:
+  ``empty`` in a ``group`` or ``interleave`` is dropped, a reference to a
+  definition that came out ``empty`` is written as ``empty`` (4.21), a
+  repeat of a repeat becomes one repeat (see :func:`_repeat`), and the members
+  of an element's top-level ``group`` are written as the element's children
+  (an element's patterns are a group anyway, 4.12).
 
 Anything outside that reasoning raises :class:`Unsupported` and the caller
 compiles the whole schema instead: ``include``, ``externalRef``, nested
@@ -40,17 +46,22 @@ compiles the whole schema instead: ``include``, ``externalRef``, nested
 namespace context would not survive the copy), a ``define`` given twice
 without ``combine``, a reference to an undefined pattern, and any element of
 the RELAX NG namespace it does not know. (Elements of other namespaces are
-annotations and carry no meaning for validation: they are left out.)
+annotations and carry no meaning for validation: they are left out.) Element
+content is read only when a document first reaches it, so some of these are
+found then; and a schema nested deeper than Python's recursion allows fails
+the same way. The caller falls back to the whole schema in both cases.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from lxml import etree
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _RNG = "{" + RNG_NS + "}"
+
 
 def escape(text: str) -> str:
     """Text for element content (xml.sax.saxutils would do, but imports urllib: 40 ms of every run)."""
@@ -380,7 +391,7 @@ def _split(clark: str) -> tuple[str, str]:
 
 
 def _contains(nc, clark: str) -> bool:
-    """Whether a name class contains a name (spec 6.1)."""
+    """Whether a name class contains a name (spec, section 6)."""
     kind = nc[0]
     if kind == "name":
         return nc[1] == clark
@@ -457,11 +468,11 @@ class _Pruner:
                 self._queue.append(name)
             else:
                 self._bodies[name] = self._emit(self.grammar.defines[name])
-        # Written out here rather than referred to: libxml2 mishandles groups of references to empty.
+        # Written out rather than referred to, so that the group it stands in can drop it.
         return _EMPTY if self._bodies[name] == _EMPTY else "<ref name=%s/>" % quoteattr(name)
 
     def _emit(self, node: Node) -> str:
-        """The pattern as RelaxNG text, equivalent on the document; ``empty`` folded away (spec 4.20)."""
+        """The pattern as RelaxNG text, equivalent on the document; ``empty`` folded away (spec 4.21)."""
         kind = node.kind
         if kind == "ref":
             return self._ref(node.xml)
