@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from prune_corpus import FAULTS, converted_documents, planted, real_documents
-from validate_support import JING_JAR, P5SUBSET, SCHEMAS, TEI_ALL_RNG
+from validate_support import INVALID_DIR, JING_JAR, P5SUBSET, SCHEMAS, TEI_ALL_RNG, VALID_DIR
 
 from teikit.errors import UsageError
 from teikit.validate import Validator
@@ -276,3 +276,19 @@ def test_a_fault_in_content_read_late_is_reported_like_any_schema_fault(tmp_path
     deep = deep.replace("<e0>", '<e0 xmlns="http://www.tei-c.org/ns/1.0">', 1)
     with pytest.raises(UsageError, match="cannot use RelaxNG schema"):
         checker.check(etree.ElementTree(etree.fromstring(deep)), "deep.xml")
+
+
+def test_the_projects_schema_cut_on_demand_gives_the_same_findings():
+    # prune=True cuts even a small schema: the project's own fixtures, valid and invalid, come out the same.
+    whole, cut = RelaxNGChecker(SCHEMAS / "teikit.rng", prune=False), RelaxNGChecker(SCHEMAS / "teikit.rng", prune=True)
+    assert cut.prunes and not whole.prunes
+    checked = 0
+    for path in sorted(VALID_DIR.glob("*.xml")) + sorted(INVALID_DIR.rglob("*.xml")):
+        try:
+            tree = etree.parse(str(path))
+        except etree.XMLSyntaxError:
+            continue
+        expected = [(f.line, f.message) for f in whole.check(tree, path.name)]
+        assert [(f.line, f.message) for f in cut.check(tree, path.name)] == expected, path.name
+        checked += 1
+    assert checked >= 10

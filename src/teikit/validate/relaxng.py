@@ -45,12 +45,11 @@ def _compiled(path: str, mtime: float) -> etree.RelaxNG:
 
 @lru_cache(maxsize=4)
 def _grammar(path: str, mtime: float) -> Grammar | None:
-    """The schema read for pruning, or None where pruning does not pay or does not apply."""
+    """The schema read for pruning, or None where the pruner does not apply."""
     try:
-        grammar = Grammar(parse_file(path, _SCHEMA_LIMITS).getroot())
+        return Grammar(parse_file(path, _SCHEMA_LIMITS).getroot())
     except (Unsupported, RecursionError):
         return None  # the whole schema is compiled instead (README: what falls back)
-    return grammar if grammar.element_count >= PRUNE_FROM_ELEMENTS else None
 
 
 class RelaxNGChecker:
@@ -58,7 +57,8 @@ class RelaxNGChecker:
 
     ``prune`` None (the default) cuts the schema per document when it is large
     (at least :data:`~.prune.PRUNE_FROM_ELEMENTS` element patterns) and uses
-    only constructs the pruner handles; False always compiles it whole.
+    only constructs the pruner handles; True cuts any schema the pruner
+    handles; False always compiles it whole.
     """
 
     def __init__(self, path: str | os.PathLike, *, prune: bool | None = None):
@@ -66,7 +66,10 @@ class RelaxNGChecker:
         if not self.path.is_file():
             raise UsageError(f"RelaxNG schema not found: {path}")
         key = (str(self.path), self.path.stat().st_mtime)
-        self._grammar = _grammar(*key) if prune is not False else None
+        grammar = _grammar(*key) if prune is not False else None
+        if grammar is not None and prune is None and grammar.element_count < PRUNE_FROM_ELEMENTS:
+            grammar = None  # compiled whole in milliseconds, once
+        self._grammar = grammar
         self._schema = _compiled(*key) if self._grammar is None else None
         self._cut: OrderedDict[tuple[frozenset[str], frozenset[str]], etree.RelaxNG] = OrderedDict()
 
