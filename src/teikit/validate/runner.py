@@ -8,11 +8,9 @@ it point at, so that unused entries can be reported.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,10 +41,11 @@ class Options:
     schema: str | None = None
     schematron: str | None = None
     register: str | None = None
+    prune: bool | None = None  # None: cut large RelaxNG schemas per document (see .relaxng)
 
     def validator(self) -> Validator:
         """A validator for these options (the schemas are compiled here)."""
-        return Validator(self.schema, self.schematron, register=self.register)
+        return Validator(self.schema, self.schematron, register=self.register, prune=self.prune)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -133,6 +132,8 @@ def _register_uses(
 def _start_method() -> str:
     """fork while this process has not started Saxon (fast: nothing to import again);
     forkserver once it has, because a running Saxon runtime must not be forked."""
+    import multiprocessing
+
     if "fork" in multiprocessing.get_all_start_methods() and "saxonche" not in sys.modules:
         return "fork"
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -187,6 +188,10 @@ def run(
         for register, used in _register_uses(registers, documents, everything, refs, explicit):
             results[register] = FileResult(str(register), validator.validate_file(register, used))
     else:
+        # Imported here: a run with one job (a pre-commit hook) need not pay for them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context(_start_method())
         with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(options,)) as pool:
             for batch, outcome in zip(batches, pool.map(_check_in_worker, [[str(p) for p in b] for b in batches])):

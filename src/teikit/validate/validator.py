@@ -30,7 +30,9 @@ class Validator:
     With no arguments, the project's own ``teikit.rng`` and ``teikit.sch``.
     When either is given, only what is given runs (``--schema tei_all.rng``
     alone checks the grammar only). Both are compiled once, when the
-    validator is made, and reused for every document.
+    validator is made, and reused for every document; a large RelaxNG schema
+    such as tei_all is instead cut for each document's names (``prune=False``
+    compiles it whole; see :mod:`.relaxng`).
 
     Example::
 
@@ -44,10 +46,11 @@ class Validator:
         schematron: str | os.PathLike | None = None,
         *,
         register: str | os.PathLike | None = None,
+        prune: bool | None = None,
     ):
         if schema is None and schematron is None:
             schema, schematron = PROJECT_RNG, PROJECT_SCH
-        self.relaxng = RelaxNGChecker(schema) if schema is not None else None
+        self.relaxng = RelaxNGChecker(schema, prune=prune) if schema is not None else None
         self.schematron = SchematronChecker(schematron) if schematron is not None else None
         self.register = Path(register) if register is not None else None
         if self.register is not None and not self.register.is_file():
