@@ -1,11 +1,12 @@
-"""Blocks → the document's structure: opener, titles, sections, paragraphs, closer.
+"""Blocks → the document's structure: parts, zones, sections, paragraphs, lists, footnotes.
 
-The header area is the run of lines at the top that look like an opener
-(classification, copy number, stamp, sender, dateline, number, handwriting)
-or a title; the first line that does not ends it. Sections are lines holding
-only a numeral (``I.``, ``1.``, full-width ``１．``), optionally with a short
-heading; ``x x x`` is a separator; trailing blocks that end with a signature
-under an upper-case job title form the closer. Everything else is a ``<p>``.
+The document is split into its main part and appended documents (``Annex I:
+…``); in each, :mod:`teikit.convert.layout` finds the opener and closing
+zones and builds them. The body between them: sections are lines holding a
+numeral (``I.``, ``1.``, full-width ``１．``) with a short heading, numbered
+in sequence; ``x x x`` is a separator; numbered paragraphs get ``@n``; dashed
+lines are a list; a run-in "Label:" is a ``<label>``. Everything else is a
+``<p>``. Footnote markers are linked to the footnote texts of the closing.
 """
 
 from __future__ import annotations
@@ -13,28 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .dates import DATE
 from .lexer import Block
 from .layout import Line, build_closing, build_opener, find_zones
-from .lineclasses import is_prose
+from .lineclasses import SEPARATOR, is_prose
 from .model import Node, merge, regex_pass, text_of, walk
 
-_CLASSIFICATION = re.compile(
-    r"^(?:(?:TOP |Top |STRICTLY |Strictly )?(?:SECRET|Secret|CONFIDENTIAL|Confidential)(?: and Personal| AND PERSONAL)?"
-    r"|Indefinite Duration|INDEFINITE DURATION|Reproduction prohibited|REPRODUCTION PROHIBITED"
-    r"|Not for publication|NOT FOR PUBLICATION|Personal|PERSONAL|Urgent|URGENT|Priority|PRIORITY"
-    r"|For official use only|FOR OFFICIAL USE ONLY|Special file|SPECIAL FILE)\.?$"
-)
-_COPY = re.compile(r"^(?:(?:Copy|COPY|Copies)\s*(?:N[ºo°]|No\.?|#)\s*:?\s*\S+.*|(?:Copy|COPY) [A-Z0-9]{1,3}|No\. ?\d+ of \d+ copies)$")
-_NUMBER = re.compile(r"^(?:N[ºo°]|No\.|#)\s*:?\s*[\w/.-]+$")
-_SENDER_WORDS = re.compile(r"\b(?:EMBASSY|MINISTRY|BUREAU|DEPARTMENT|COMMITTEE|CONSULATE|OFFICE|AGENCY|LEGATION|MISSION"
-                           r"|Embassy|Ministry|Bureau|Department|Committee|Consulate|Office|Agency|Legation|Mission)\b")
-_GENRE = re.compile(r"^\([A-Z][A-Za-z ’'-]{2,40}\)$")
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\.(?:\s+(?P<title>[^.]{1,100}))?$")
 _ARABIC = re.compile(r"^(?P<n>[0-9０-９]{1,2})\s*[.．]\s*(?P<title>[A-Z“\"][^\n]{0,100}?)?(?<![.;,])$")
-_SEPARATOR = re.compile(r"^(?:x x x|X X X|\* \* \*|\*\*\*|x{3}|-{3,}|_{3,})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_PLACE_DATE = re.compile(r"^([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (.+)$")
 
 
 def logical_lines(items: list) -> list[list]:
@@ -46,78 +33,6 @@ def logical_lines(items: list) -> list[list]:
         else:
             lines[-1].append(item)
     return [merge(line) for line in lines]
-
-
-def _only_node(line: list, *tags_types: tuple[str, str | None]) -> bool:
-    content = [item for item in line if not (isinstance(item, str) and not item.strip())]
-    if len(content) != 1 or not isinstance(content[0], Node):
-        return False
-    node = content[0]
-    return any(node.tag == tag and (kind is None or node.attrib.get("type") == kind) for tag, kind in tags_types)
-
-
-def _is_upper(text: str) -> bool:
-    # upper() runs in C; the letters are counted only for an upper-case line.
-    return text == text.upper() and sum(1 for c in text if c.isalpha()) >= 4 and text != text.lower()
-
-
-def _is_title_case(text: str) -> bool:
-    words = text.split()
-    # A title has no sentence end inside it.
-    if not 2 <= len(words) <= 14 or text[-1] in ".:;," or re.search(r"[a-z]{2}[.!?] ", text):
-        return False
-    capitals = sum(1 for w in words if w[:1].isupper())
-    return words[0][:1].isupper() and capitals * 2 >= len(words)
-
-
-def classify_header_line(line: list, have_title: bool, places: frozenset = frozenset()) -> str | None:
-    """The opener or title role of one logical line, or None when the header is over.
-
-    ``places`` are the register's place names: a line holding only one (or
-    "Place, date") is a dateline.
-    """
-    text = text_of(line).strip()
-    if not text:
-        return None
-    if _only_node(line, ("stamp", None), ("note", "handwritten"), ("note", "stamp")):
-        return "apparatus"
-    # "[Handwritten] Copy A": judge the line by what follows the apparatus.
-    while line and isinstance(line[0], Node) and line[0].tag == "note":
-        line = merge([line[1:][0].lstrip()] + line[2:]) if len(line) > 1 and isinstance(line[1], str) else line[1:]
-        text = text_of(line).strip()
-        if not text:
-            return "apparatus"
-    if _CLASSIFICATION.match(text):
-        return "classification"
-    if _COPY.match(text):
-        return "copy"
-    if _NUMBER.match(text):
-        return "number"
-    if _is_dateline(text, places):
-        return "dateline"
-    lead = line[0] if isinstance(line[0], str) else ""
-    if lead.strip() and _SENDER_WORDS.search(lead) and (_is_upper(lead) or _is_title_case(lead.strip())) and len(lead) < 90:
-        return "sender"
-    if _GENRE.match(text):
-        return "genre"
-    if _is_upper(text) and not _ROMAN.match(text) and not _SEPARATOR.match(text):
-        return "title"
-    if not have_title and _is_title_case(text) and len(text) < 90 and not section_number(text):
-        return "title"
-    return None
-
-
-def _continues_title(line: list) -> bool:
-    """A title's second line: short, no sentence end, starting in lower case or giving a date."""
-    text = text_of(line).strip()
-    words = text.split()
-    return 0 < len(words) <= 15 and text[-1] not in ".:;!?" and (text[0].islower() or bool(DATE.search(text)))
-
-
-def _is_dateline(text: str, places: frozenset = frozenset()) -> bool:
-    """A date, a register place, or "Place, date" alone on a line."""
-    place_date = _PLACE_DATE.match(text)
-    return bool(DATE.fullmatch(text) or text in places or place_date and DATE.fullmatch(place_date.group(2)))
 
 
 def section_number(text: str) -> str | None:
@@ -133,30 +48,6 @@ def section_number(text: str) -> str | None:
     return str(int("".join(str(unicodedata.digit(c)) for c in numeral)))
 
 
-def _with_num(line: list) -> list:
-    """Mark the first number of a copy or number line as ``<num>``."""
-    if not line or not isinstance(line[0], str):
-        return line
-    match = re.search(r"\d+", line[0])
-    if not match:
-        return line
-    text = line[0]
-    value = str(int(match.group()))
-    return merge([text[:match.start()], Node("num", {"value": value}, [match.group()]), text[match.end():]] + line[1:])
-
-
-def _opener_item(role: str, line: list) -> Node | list:
-    if role in ("classification", "sender"):
-        return Node("seg", {"type": role}, line)
-    if role == "copy":
-        return Node("seg", {"type": "copy"}, _with_num(line))
-    if role == "number":
-        return Node("seg", {"type": "number"}, _with_num(line))
-    if role == "dateline":
-        return Node("dateline", {}, line)
-    return line
-
-
 def _join_lines(lines: list[list]) -> list:
     out: list = []
     for index, line in enumerate(lines):
@@ -164,60 +55,6 @@ def _join_lines(lines: list[list]) -> list:
             out.append(Node("lb"))
         out.extend(line)
     return merge(out)
-
-
-def _is_signed(lines: list[list]) -> bool:
-    if len(lines) < 2:
-        return False
-    last = [item for item in lines[-1] if not (isinstance(item, str) and not item.strip())]
-    signature = bool(last) and isinstance(last[0], Node) and last[0].tag == "gap" and last[0].attrib.get("reason") == "signature"
-    return signature and all(_is_upper(text_of(line)) for line in lines[:-1])
-
-
-def _starts_with_signature(line: list) -> bool:
-    content = [item for item in line if not (isinstance(item, str) and not item.strip())]
-    return bool(content) and isinstance(content[0], Node) and content[0].tag == "gap" \
-        and content[0].attrib.get("reason") == "signature"
-
-
-def _is_short(line: list) -> bool:
-    if line and isinstance(line[0], Node) and line[0].tag == "note":
-        return False
-    text = text_of(line).strip()
-    return 0 < len(text.split()) <= 8 and text[-1] not in ".;:!?"
-
-
-def _signature_lines(groups: list[list[list]]) -> int:
-    """How many trailing one-line groups form a signature (texts without blank lines), or 0.
-
-    A line starting with ``[signature]``, up to three short job-title lines
-    before it and only short lines (name, title) after it.
-    """
-    tail = 0
-    while tail < len(groups) and tail < 8 and len(groups[-1 - tail]) == 1 and _is_short(groups[-1 - tail][0]) \
-            and not _starts_with_signature(groups[-1 - tail][0]):
-        tail += 1
-    index = len(groups) - 1 - tail
-    if index < 0 or len(groups[index]) != 1 or not _starts_with_signature(groups[index][0]):
-        return 0
-    before = 0
-    while before < 3 and index - before - 1 >= 0 and len(groups[index - before - 1]) == 1 \
-            and _is_upper(text_of(groups[index - before - 1][0])):
-        before += 1
-    return tail + 1 + before
-
-
-def _signed_lines(lines: list[list]) -> Node:
-    """A signature of several lines: job title lines (upper case) in <roleName>, then the rest."""
-    roles = 0
-    while roles < len(lines) and not _starts_with_signature(lines[roles]):
-        roles += 1
-    children = [Node("roleName", {}, _join_lines(lines[:roles])), Node("lb")] if roles else []
-    return Node("signed", {}, children + _join_lines(lines[roles:]))
-
-
-def _signed(lines: list[list]) -> Node:
-    return Node("signed", {}, [Node("roleName", {}, _join_lines(lines[:-1])), Node("lb")] + lines[-1])
 
 
 #: The heading of an appended document: "Annex I: Letter from …", "(Reference Materials)", "Appendix 2".
@@ -326,7 +163,7 @@ def _build_body(document: Node, body_groups: list[list[list]]) -> None:
             group = group[1:]
             if not group:
                 continue
-        if len(group) == 1 and _SEPARATOR.match(text_of(group[0]).strip()):
+        if len(group) == 1 and SEPARATOR.match(text_of(group[0]).strip()):
             container.children.append(Node("milestone", {"unit": "section", "rend": text_of(group[0]).strip()}))
             bullets = None
             continue
