@@ -63,6 +63,7 @@ COMMAND_MODULES = {
     "pdf": "cli_pdf",
     "build": "cli_build",
     "merge": "cli_build",
+    "new": "cli_new",
 }
 
 
