@@ -59,6 +59,7 @@ COMMAND_MODULES = {
     "convert": "cli_convert",
     "text": "cli_convert",
     "validate": "cli_validate",
+    "fetch-tei-all": "cli_validate",
     "html": "cli_html",
     "pdf": "cli_pdf",
     "build": "cli_build",
