@@ -8,7 +8,7 @@ from .scaffold import new_edition
 
 
 @click.command("new")
-@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("directory", type=click.Path())
 def new_command(directory: str) -> None:
     """Create DIRECTORY as an edition folder with one sample document.
 
