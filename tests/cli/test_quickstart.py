@@ -11,36 +11,16 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 
 import pytest
 from lxml import etree
 
+from cli_support import clean_env, index_unreachable
 from readme_commands import ROOT, first_document, install_and_build
 
 pytestmark = pytest.mark.slow
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-
-
-def _clean_env(**extra: str) -> dict[str, str]:
-    """The environment of a new shell: no virtual environment of the test run's own."""
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
-    venv = os.environ.get("VIRTUAL_ENV") or (sys.prefix if sys.prefix != sys.base_prefix else None)
-    if venv:
-        env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
-                                      if not p.startswith(str(venv)))
-    env.update(extra)
-    return env
-
-
-def _index_reachable(tmp_path) -> str | None:
-    """None when pip can fetch a package (setuptools, which the build needs), else why not."""
-    probe = subprocess.run(
-        [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", str(tmp_path / "probe"), "setuptools"],
-        capture_output=True, text=True, timeout=180,
-    )
-    return None if probe.returncode == 0 else "no package index reachable: " + " ".join(probe.stderr.split())[-200:]
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +29,13 @@ def clone(tmp_path_factory):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     work = tmp_path_factory.mktemp("quickstart")
-    reason = _index_reachable(work)
+    reason = index_unreachable(work)
     if reason:
         pytest.skip(reason)
     target = work / "teikit"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(target)], check=True, timeout=120)
     line = install_and_build()
-    done = subprocess.run(["bash", "-c", line], cwd=target, env=_clean_env(), capture_output=True, text=True,
+    done = subprocess.run(["bash", "-c", line], cwd=target, env=clean_env(), capture_output=True, text=True,
                           timeout=1200)
     assert done.returncode == 0, f"{line!r} failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     return target
@@ -75,7 +55,7 @@ def test_quick_start_builds_the_bundled_edition(clone):
 def test_first_document_walk_through_runs_as_printed(clone, tmp_path):
     """Every line of the walk-through, in a new folder, with the quick start's teikit."""
     script = "set -euo pipefail\n" + "\n".join(first_document()) + "\n"
-    env = _clean_env(PATH=f"{clone / '.venv' / 'bin'}{os.pathsep}{_clean_env()['PATH']}")
+    env = clean_env(PATH=f"{clone / '.venv' / 'bin'}{os.pathsep}{clean_env()['PATH']}")
     done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, f"the walk-through failed:\n{script}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     edition = next(p for p in tmp_path.iterdir() if p.is_dir())
