@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import os
 
 import click
 
@@ -20,6 +20,9 @@ REPORT_TO_STDERR = "\0stderr"
 
 
 def _head(source: str) -> bytes:
+    # Only a regular file: opening a FIFO would block (the converter's own read refuses it).
+    if not os.path.isfile(source):
+        return b""
     try:
         with open(source, "rb") as handle:
             return handle.read(HEAD_SIZE)
