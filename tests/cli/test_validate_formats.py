@@ -213,3 +213,12 @@ def test_skip_non_tei_skips_only_other_vocabularies(tmp_path):
     assert broken.exit_code == 1 and "broken.xml" in broken.output
     # Without the option, an SVG fails as before.
     assert invoke(tmp_path / "logo.svg").exit_code == 1
+
+
+def test_skip_non_tei_does_not_open_a_fifo(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    result = invoke("--skip-non-tei", fifo)  # would block forever if the FIFO were opened
+    assert result.exit_code == 1 and "not a regular file" in result.output

@@ -18,6 +18,8 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 def root_is_tei(path: str | os.PathLike) -> bool:
     """False only when ``path`` starts as well-formed XML whose root is outside the TEI namespace."""
+    if not os.path.isfile(path):
+        return True  # a FIFO or device would block here; the validator refuses it by name
     try:
         for _event, element in etree.iterparse(
             os.fspath(path), events=("start",), resolve_entities=False, load_dtd=False, no_network=True,
