@@ -68,6 +68,8 @@ def convert_command(source, output, report, strict, meta, register):
     to_stdout = output is None or is_stdio(output)
     if is_stdio(report) and to_stdout:
         raise UsageError("--report - and the TEI cannot both go to stdout: give -o FILE or --report FILE")
+    if output and report and not is_stdio(output) and os.path.abspath(output) == os.path.abspath(report):
+        raise UsageError("-o and --report name the same file; give each its own")
     if is_stdio(meta) or is_stdio(register):
         raise UsageError("--meta and --register read files; standard input is for SOURCE only")
     sidecar = None if is_stdio(source) or meta else sidecar_path(source)
