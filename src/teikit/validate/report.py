@@ -59,7 +59,10 @@ class Outcome:
 
     @property
     def verdict(self) -> str:
-        return {0: "valid", 1: "invalid"}.get(self.exit_status, "error")
+        """``valid``, ``invalid``, or ``error`` when the run could not start."""
+        if self.error is not None:
+            return "error"
+        return "invalid" if self.exit_status else "valid"
 
 
 def summary(outcome: Outcome) -> dict:
