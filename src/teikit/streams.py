@@ -30,6 +30,8 @@ def is_stdio(path: str | os.PathLike | None) -> bool:
 
 def read_stdin(limit: int = DEFAULT_LIMITS.max_bytes) -> bytes:
     """All of standard input (at most ``limit`` bytes, or an error saying so)."""
+    if sys.stdin is None:
+        raise UsageError("- reads standard input, but this process has none")
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         raise TeikitError(f"input is larger than the limit of {limit} bytes", STDIN_NAME, 1)
