@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,10 @@ TEI_ALL_RNG = SHARED / "tei" / "tei_all.rng"
 TEI_ALL_SCH = SHARED / "tei" / "tei_all.isosch"
 P5SUBSET = SHARED / "tei" / "p5subset.xml"
 CONTRACT = ROOT / "tests" / "fixtures" / "contract.xml"
+
+# Tests that run the `teikit` command find the one installed beside the Python
+# that runs them (`.venv/bin/python -m pytest` does not put .venv/bin on PATH).
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 
 @pytest.fixture(scope="session")

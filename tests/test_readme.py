@@ -57,8 +57,32 @@ def test_documented_options_exist():
     assert not stale, f"README documents options that do not exist: {stale}"
 
 
+def _ci_commands() -> list[str]:
+    """The command lines of .ci/run (comments, blank lines and continuations folded away)."""
+    text = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("\\\n", " ")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def _readme_test_command() -> str:
+    match = re.search(r"^## Running the tests\n(.*?)(?=^## )", README, re.M | re.S)
+    assert match, "README has no 'Running the tests' section"
+    blocks = re.findall(r"^    (\S[^\n]*)$", match.group(1), re.M)
+    assert blocks[:1] == ["bash .ci/run"], "'Running the tests' should start with bash .ci/run"
+    return blocks[1]
+
+
 def test_readme_test_command_is_what_ci_runs():
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    command = re.search(r"^python3 -m pytest[^\n]*$", ci, re.M)
-    assert command, ".ci/run runs no pytest"
-    assert command.group(0) in README
+    """.ci/run ends with exactly the test command that the README gives."""
+    assert _ci_commands()[-1] == _readme_test_command()
+    assert f"the test command `{_readme_test_command()}`" in README  # the quick start names it too
+
+
+def test_ci_installs_as_the_quick_start_does():
+    """.ci/run makes the same virtual environment the quick start makes, and installs into it."""
+    quick = re.search(r"^    (python3 -m venv [^\n]*)$", README, re.M)
+    assert quick, "the quick start has no `python3 -m venv` line"
+    venv = quick.group(1).split(" && ")[0]
+    commands = _ci_commands()
+    assert venv in commands
+    installs = [c for c in commands if " install " in c and "pip" in c]
+    assert installs and all(c.startswith(".venv/bin/pip ") for c in installs), installs

@@ -59,10 +59,12 @@ COMMAND_MODULES = {
     "convert": "cli_convert",
     "text": "cli_convert",
     "validate": "cli_validate",
+    "fetch-tei-all": "cli_validate",
     "html": "cli_html",
     "pdf": "cli_pdf",
     "build": "cli_build",
     "merge": "cli_build",
+    "new": "cli_new",
 }
 
 

@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
-import sys
+import os
 
 import click
 
-from .convert import convert_file, serialize
-from .convert.header import read_metadata
-from .errors import TeikitError
+from .convert import convert_file, convert_text, serialize
+from .convert.header import read_metadata, sidecar_path
+from .convert.source import decode
+from .errors import TeikitError, UsageError
 from .export import export_text
-from .output import write_atomic
-from .xmlparse import parse_file
+from .sniff import HEAD_SIZE, not_plain_text
+from .streams import (STDIN_NAME, input_name, is_stdio, parse_input, read_stdin, refuse_overwriting_inputs,
+                      write_output)
+
+#: What a bare ``--report`` (no FILE) stands for: the report goes to stderr.
+REPORT_TO_STDERR = "\0stderr"
+
+
+def _head(source: str) -> bytes:
+    # Only a regular file: opening a FIFO would block (the converter's own read refuses it).
+    if not os.path.isfile(source):
+        return b""
+    try:
+        with open(source, "rb") as handle:
+            return handle.read(HEAD_SIZE)
+    except OSError:
+        return b""  # the converter's own read reports why
+
+
+def _refuse_binary(head: bytes, name: str) -> None:
+    hint = not_plain_text(head)
+    if hint:
+        raise TeikitError(hint, name, 1)
 
 
 def _print_rules(ctx: click.Context, _param, value: bool) -> None:
@@ -25,9 +47,9 @@ def _print_rules(ctx: click.Context, _param, value: bool) -> None:
 
 @click.command("convert")
 @click.argument("source", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the TEI here (default: stdout).")
-@click.option("--report", "report", is_flag=False, flag_value="-", default=None, metavar="[FILE]",
-              help="Write the conversion report to FILE (or stderr without FILE).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the TEI here (default, or -: stdout).")
+@click.option("--report", "report", is_flag=False, flag_value=REPORT_TO_STDERR, default=None, metavar="[FILE]",
+              help="Write the conversion report to FILE (- for stdout; stderr without FILE).")
 @click.option("--strict", is_flag=True, help="Treat warnings (unclosed or stray brackets, no sidecar) as errors.")
 @click.option("--meta", type=click.Path(dir_okay=False), help="Metadata sidecar (default: SOURCE's NAME.meta.toml).")
 @click.option("--register", type=click.Path(dir_okay=False),
@@ -35,44 +57,54 @@ def _print_rules(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--rules", is_flag=True, expose_value=False, is_eager=True, callback=_print_rules,
               help="List the bracket conventions and line classes the converter knows, with examples, and exit.")
 def convert_command(source, output, report, strict, meta, register):
-    """Convert a plain-text translation SOURCE to TEI.
+    """Convert a plain-text translation SOURCE (- for stdin) to TEI.
 
     Bracketed insertions become TEI elements; warnings go to stderr as
     file:line: warning: message.
 
     Example: teikit convert memo.txt -o memo.xml --report memo.report.txt
     """
+    to_stdout = output is None or is_stdio(output)
+    if is_stdio(report) and to_stdout:
+        raise UsageError("--report - and the TEI cannot both go to stdout: give -o FILE or --report FILE")
+    if output and report and not is_stdio(output) and os.path.abspath(output) == os.path.abspath(report):
+        raise UsageError("-o and --report name the same file; give each its own")
+    if is_stdio(meta) or is_stdio(register):
+        raise UsageError("--meta and --register read files; standard input is for SOURCE only")
+    sidecar = None if is_stdio(source) or meta else sidecar_path(source)
+    for written in (output, None if report == REPORT_TO_STDERR else report):
+        refuse_overwriting_inputs(written, source, meta, sidecar, register)
     metadata = read_metadata(meta) if meta else None
-    conversion = convert_file(source, strict=strict, metadata=metadata, register=register)
-    for warning in conversion.warnings:
-        click.echo(f"{source}:{warning.line}: warning: {warning.message}", err=True)
-    data = serialize(conversion.tree)
-    if output:
-        write_atomic(output, data)
+    if is_stdio(source):
+        data = read_stdin()
+        _refuse_binary(data[:HEAD_SIZE], STDIN_NAME)
+        conversion = convert_text(decode(data, STDIN_NAME), STDIN_NAME, strict=strict, metadata=metadata,
+                                  register=register)
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    if report == "-":
+        _refuse_binary(_head(source), source)
+        conversion = convert_file(source, strict=strict, metadata=metadata, register=register)
+    for warning in conversion.warnings:
+        click.echo(f"{input_name(source)}:{warning.line}: warning: {warning.message}", err=True)
+    write_output(output, serialize(conversion.tree))
+    if report == REPORT_TO_STDERR:
         click.echo(conversion.report.to_text(), err=True, nl=False)
     elif report:
-        write_atomic(report, conversion.report.to_text())
+        write_output(report, conversion.report.to_text())
 
 
 @click.command("text")
 @click.argument("document", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text here (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text here (default, or -: stdout).")
 def text_command(document, output):
-    """Export the plain text of a TEI DOCUMENT (the inverse of convert).
+    """Export the plain text of a TEI DOCUMENT (- for stdin), the inverse of convert.
 
     Example: teikit text memo.xml -o memo.txt
     """
-    text = export_text(parse_file(document), document)
+    refuse_overwriting_inputs(output, document)
+    text = export_text(parse_input(document), input_name(document))
     if not text:
-        raise TeikitError("no text in the document's body", document)
-    if output:
-        write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+        raise TeikitError("no text in the document's body", input_name(document))
+    write_output(output, text)
 
 
 COMMANDS = [convert_command, text_command]

@@ -6,32 +6,38 @@ from pathlib import Path
 
 import click
 
-from .output import write_atomic
-from .xmlparse import parse_file
+from .streams import input_name, is_stdio, parse_input, refuse_binary_on_terminal, refuse_overwriting_inputs, write_output
 
 
 @click.command("pdf")
-@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the PDF (default: DOCUMENT with .pdf).")
-def pdf_command(document: Path, output: Path | None) -> None:
-    """Typeset DOCUMENT (TEI XML) as a PDF/A-2a and PDF/UA-1 file.
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Where to write the PDF (default: DOCUMENT with .pdf; - for stdout).")
+def pdf_command(document: str, output: str | None) -> None:
+    """Typeset DOCUMENT (TEI XML; - for stdin) as a PDF/A-2a and PDF/UA-1 file.
 
     The title block comes from the TEI header, translator's notes become
-    footnotes and a reader's marks are drawn in the left margin.
+    footnotes and a reader's marks are drawn in the left margin. From stdin
+    the PDF goes to stdout unless -o says otherwise.
 
     Example: teikit pdf tei/soviet-embassy-dprk-1969-06-09.xml -o memo.pdf
     """
+    if output is None:
+        output = "-" if is_stdio(document) else str(Path(document).with_suffix(".pdf"))
+    if is_stdio(output):
+        refuse_binary_on_terminal("a PDF")
+    refuse_overwriting_inputs(output, document)
     from .pdf import PdfRenderer  # imported late: loads Saxon and Typst
 
-    target = output or document.with_suffix(".pdf")
-    tree = parse_file(document)
+    name = input_name(document)
+    tree = parse_input(document)
     renderer = PdfRenderer()
-    data = renderer.render(tree, name=str(document))
+    data = renderer.render(tree, name=name)
     for warning in renderer.warnings:
-        click.echo(f"{document}: warning: {warning.message}", err=True)
-    write_atomic(target, data)
-    click.echo(f"wrote {target}", err=True)
+        click.echo(f"{name}: warning: {warning.message}", err=True)
+    write_output(output, data)
+    if not is_stdio(output):
+        click.echo(f"wrote {output}", err=True)
 
 
 COMMANDS = [pdf_command]

@@ -6,8 +6,8 @@ print the results as text, JSON, JUnit XML or GitHub annotations.
 """
 
 from .finding import Finding
-from .report import FORMATTERS, FORMATS
+from .report import FORMATTERS, FORMATS, Outcome
 from .runner import FileResult, Options, run
 from .validator import PROJECT_RNG, PROJECT_SCH, Validator
 
-__all__ = ["Finding", "Validator", "FileResult", "Options", "run", "FORMATTERS", "FORMATS", "PROJECT_RNG", "PROJECT_SCH"]
+__all__ = ["Finding", "Validator", "FileResult", "Options", "run", "FORMATTERS", "FORMATS", "Outcome", "PROJECT_RNG", "PROJECT_SCH"]

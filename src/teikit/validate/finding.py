@@ -42,3 +42,16 @@ def severity_of_role(role: str | None) -> str:
     if value in ("info", "information"):
         return "info"
     return "error"
+
+
+def fold(findings: list[Finding]) -> list[tuple[Finding, int]]:
+    """Identical findings once each, with how often they occurred, in the order first seen.
+
+    TEI's own Schematron can report one problem many times over (one
+    assertion in several patterns fires on the same attribute); a reader
+    needs it once, with the count.
+    """
+    counts: dict[Finding, int] = {}
+    for finding in findings:
+        counts[finding] = counts.get(finding, 0) + 1
+    return list(counts.items())

@@ -1,69 +1,179 @@
-"""Print validation results for people (text) and for CI (json, junit, github)."""
+"""Print a validation run for people (text) and for CI (json, junit, github).
+
+Every format says what the exit status says: a file fails when it has an
+error, or, with ``--strict``, a warning; the run fails when a file fails; and
+a run that could not start (status 2) still gives a complete document in the
+chosen format, with the reason, so that a CI system reading the report
+never mistakes it for "no results". Identical findings are printed once, with
+their count.
+"""
 
 from __future__ import annotations
 
 import json
+import platform
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from lxml import etree
 
+from .finding import Finding, fold
 from .runner import FileResult
 
 FORMATS = ("text", "json", "junit", "github")
 
+#: The ``format`` and ``version`` of the JSON report (README: "The JSON report").
+#: The version goes up when a key changes meaning or goes away; new keys may appear without it.
+JSON_FORMAT = "teikit-validate"
+JSON_VERSION = 1
 
-def summary(results: Sequence[FileResult]) -> dict:
-    """Counts of files and findings."""
-    findings = [f for r in results for f in r.findings]
+
+@dataclass
+class Outcome:
+    """What one ``teikit validate`` run found: the formats print this, and the exit status follows from it."""
+
+    results: Sequence[FileResult] = ()
+    strict: bool = False
+    #: Files left out because their root is not TEI (``--skip-non-tei``).
+    skipped: Sequence[str] = ()
+    #: Wall-clock seconds the validation took.
+    seconds: float = 0.0
+    #: Why the run could not start, and its exit status (2 for bad usage).
+    error: str | None = None
+    error_status: int = 2
+    #: The error as the command prints it on stderr (``teikit: …`` or ``path:line: …``).
+    error_line: str = ""
+    started: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    def fails(self, result: FileResult) -> bool:
+        """Whether ``result`` fails the run: an error, or with ``strict`` a warning."""
+        return any(f.is_error or (self.strict and f.severity == "warning") for f in result.findings)
+
+    @property
+    def exit_status(self) -> int:
+        """0 valid, 1 invalid, 2 (or the error's own status) could not run."""
+        if self.error is not None:
+            return self.error_status
+        return 1 if any(self.fails(r) for r in self.results) else 0
+
+    @property
+    def verdict(self) -> str:
+        """``valid``, ``invalid``, or ``error`` when the run could not start."""
+        if self.error is not None:
+            return "error"
+        return "invalid" if self.exit_status else "valid"
+
+
+def summary(outcome: Outcome) -> dict:
+    """Counts of files and findings (every occurrence of a repeated finding counts)."""
+    findings = [f for r in outcome.results for f in r.findings]
+    failed = sum(outcome.fails(r) for r in outcome.results)
     return {
-        "files": len(results),
-        "valid": sum(r.valid for r in results),
-        "invalid": sum(not r.valid for r in results),
+        "files": len(outcome.results),
+        "valid": len(outcome.results) - failed,
+        "invalid": failed,
+        "skipped": len(outcome.skipped),
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
         "info": sum(f.severity == "info" for f in findings),
     }
 
 
-def format_text(results: Sequence[FileResult]) -> str:
-    """``file:line:col: severity: message [rule-id]`` per finding, then one summary line."""
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]" for r in results for f in r.findings
-    ]
-    counts = summary(results)
-    verdict = "valid" if counts["invalid"] == 0 else "INVALID"
-    lines.append(
+def _line(finding: Finding, count: int) -> str:
+    times = f" ({count} times)" if count > 1 else ""
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.rule}]{times}"
+
+
+def format_text(outcome: Outcome) -> str:
+    """``file:line:col: severity: message [rule-id]`` per finding, then one summary line.
+
+    A run that could not start prints nothing here: its one-line error goes to stderr.
+    """
+    if outcome.error is not None:
+        return ""
+    lines = [_line(f, n) for r in outcome.results for f, n in fold(r.findings)]
+    counts = summary(outcome)
+    verdict = "valid" if outcome.exit_status == 0 else "INVALID"
+    line = (
         f"{verdict}: {counts['files']} file(s) checked, {counts['valid']} valid, {counts['invalid']} invalid; "
         f"{counts['errors']} error(s), {counts['warnings']} warning(s)"
     )
+    if outcome.strict:
+        line += " (--strict: warnings fail)"
+    if counts["skipped"]:
+        line += f"; {counts['skipped']} skipped (root not TEI)"
+    lines.append(line)
     return "\n".join(lines) + "\n"
 
 
-def format_json(results: Sequence[FileResult]) -> str:
-    """One JSON object: every file with its verdict and findings, and the summary."""
+def format_json(outcome: Outcome) -> str:
+    """One JSON object, described key by key in the README ("The JSON report")."""
     data = {
-        "files": [{"path": r.path, "valid": r.valid, "findings": [f.as_dict() for f in r.findings]} for r in results],
-        "summary": summary(results),
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "status": outcome.verdict,
+        "exit_status": outcome.exit_status,
+        "error": outcome.error,
+        "strict": outcome.strict,
+        "files": [
+            {
+                "path": r.path,
+                "valid": not outcome.fails(r),
+                "findings": [{**f.as_dict(), "count": n} for f, n in fold(r.findings)],
+            }
+            for r in outcome.results
+        ],
+        "skipped": list(outcome.skipped),
+        "summary": summary(outcome),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_junit(results: Sequence[FileResult]) -> str:
-    """JUnit XML: one testcase per file; a failure lists that file's errors."""
-    counts = summary(results)
-    suites = etree.Element("testsuites", name="teikit validate")
+def _seconds(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def format_junit(outcome: Outcome) -> str:
+    """JUnit XML: one testcase per file (``file`` names it, for GitLab); a failure lists its findings.
+
+    A run that could not start is one testcase with an ``<error>``; skipped
+    files are testcases with ``<skipped>``.
+    """
+    counts = summary(outcome)
+    errored = outcome.error is not None
+    tests = 1 if errored else counts["files"] + counts["skipped"]
+    totals = {
+        "tests": str(tests),
+        "failures": str(counts["invalid"]),
+        "errors": "1" if errored else "0",
+        "skipped": str(counts["skipped"]),
+        "time": _seconds(outcome.seconds),
+    }
+    suites = etree.Element("testsuites", name="teikit validate", **totals)
     suite = etree.SubElement(
-        suites, "testsuite", name="teikit validate", tests=str(counts["files"]), failures=str(counts["invalid"]), errors="0"
+        suites, "testsuite", name="teikit validate", **totals,
+        timestamp=outcome.started.replace(microsecond=0, tzinfo=None).isoformat(), hostname=platform.node() or "localhost",
     )
-    for result in results:
-        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=result.path)
-        lines = [f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]" for f in result.findings]
-        errors = [f for f in result.findings if f.is_error]
-        if errors:
-            failure = etree.SubElement(case, "failure", message=errors[0].message, type=errors[0].rule)
+    properties = etree.SubElement(suite, "properties")
+    etree.SubElement(properties, "property", name="strict", value="true" if outcome.strict else "false")
+    if errored:
+        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name="teikit validate", time="0")
+        error = etree.SubElement(case, "error", message=outcome.error, type="could-not-run")
+        error.text = outcome.error
+    for result in outcome.results:
+        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=result.path, file=result.path)
+        folded = fold(result.findings)
+        lines = [_line(f, n) for f, n in folded]
+        if outcome.fails(result):
+            first = next(f for f, _ in folded if f.is_error or f.severity == "warning")
+            failure = etree.SubElement(case, "failure", message=first.message, type=first.rule)
             failure.text = "\n".join(lines)
         elif lines:
             etree.SubElement(case, "system-out").text = "\n".join(lines)
+    for path in outcome.skipped:
+        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=path, file=path)
+        etree.SubElement(case, "skipped", message="root element not in the TEI namespace")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 
@@ -75,22 +185,33 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(results: Sequence[FileResult]) -> str:
-    """GitHub Actions workflow commands (``::error file=…,line=…,col=…,title=rule::message``)."""
+def format_github(outcome: Outcome) -> str:
+    """GitHub Actions workflow commands (``::error file=…,line=…,col=…,title=rule::message``).
+
+    With ``--strict`` warnings are annotated as errors, since they fail the run.
+    """
     lines = []
-    for result in results:
-        for f in result.findings:
+    if outcome.error is not None:
+        lines.append(f"::error title=teikit validate could not run::{_escape_data(outcome.error)}")
+    for result in outcome.results:
+        for f, n in fold(result.findings):
             command = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
+            if outcome.strict and command == "warning":
+                command = "error"
             where = f"file={_escape_property(f.path)},line={f.line}"
             if f.column:
                 where += f",col={f.column}"
-            lines.append(f"::{command} {where},title={_escape_property(f.rule)}::{_escape_data(f.message)}")
-    counts = summary(results)
-    lines.append(f"teikit validate: {counts['files']} file(s), {counts['invalid']} invalid, {counts['errors']} error(s)")
+            times = f" ({n} times)" if n > 1 else ""
+            lines.append(f"::{command} {where},title={_escape_property(f.rule)}::{_escape_data(f.message + times)}")
+    counts = summary(outcome)
+    lines.append(
+        f"teikit validate: {outcome.verdict}; {counts['files']} file(s), {counts['invalid']} invalid, "
+        f"{counts['errors']} error(s), {counts['warnings']} warning(s)"
+    )
     return "\n".join(lines) + "\n"
 
 
-FORMATTERS: dict[str, Callable[[Sequence[FileResult]], str]] = {
+FORMATTERS: dict[str, Callable[[Outcome], str]] = {
     "text": format_text,
     "json": format_json,
     "junit": format_junit,
