@@ -438,6 +438,11 @@ def _dated_person(items: list) -> list:
 
 def _signed(lines: list[Line]) -> Node:
     children: list = []
+    # Above a signature that names its signer ("[signature] (A. Verin)"), a short line is an office, not a name.
+    named = next((i for i, line in enumerate(lines) if line.kind == "signed" and _PAREN_NAME.search(line.text)), None)
+    for line in lines[:named] if named is not None else []:
+        if line.kind == "name":
+            line.kind = "role"
     for index, line in enumerate(lines):
         continues_role = index and line.kind == "sender" and lines[index - 1].kind in ("role", "sender") \
             and children and isinstance(children[-1], Node) and children[-1].tag == "roleName"
