@@ -164,17 +164,18 @@
 
   <!-- Quotations and citations -->
 
+  <!-- Block or inline as tk:stands-alone says, the same in the PDF. -->
   <xsl:template match="tei:quote | tei:q | tei:said" mode="html">
     <xsl:param name="tk:in-phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="tk:wrap">
-      <xsl:with-param name="tag" select="if ($tk:in-phrase or ../text()[normalize-space()]) then 'q' else 'blockquote'"/>
+      <xsl:with-param name="tag" select="if ($tk:in-phrase or not(tk:stands-alone(.))) then 'q' else 'blockquote'"/>
       <xsl:with-param name="class" select="'quote'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:cit" mode="html">
     <xsl:call-template name="tk:wrap">
-      <xsl:with-param name="tag" select="if (../text()[normalize-space()]) then 'span' else 'div'"/>
+      <xsl:with-param name="tag" select="if (tk:stands-alone(.)) then 'div' else 'span'"/>
       <xsl:with-param name="class" select="'cit'"/>
     </xsl:call-template>
   </xsl:template>
@@ -182,7 +183,7 @@
   <xsl:template match="tei:bibl | tei:biblStruct" mode="html">
     <xsl:param name="tk:in-phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="tk:wrap">
-      <xsl:with-param name="tag" select="if ($tk:in-phrase or ../text()[normalize-space()] or parent::tei:cit) then 'cite' else 'p'"/>
+      <xsl:with-param name="tag" select="if ($tk:in-phrase or not(tk:stands-alone(.)) or parent::tei:cit) then 'cite' else 'p'"/>
       <xsl:with-param name="class" select="'bibl'"/>
     </xsl:call-template>
   </xsl:template>

@@ -43,9 +43,11 @@
 
   <xsl:template match="/">
     <xsl:variable name="root" select="*"/>
-    <xsl:variable name="header" select="($root/tei:teiHeader, $root/descendant::tei:teiHeader)[1]"/>
+    <xsl:variable name="fields" select="tk:header($root)"/>
+    <xsl:variable name="header" select="$fields?header"/>
     <xsl:variable name="notes" select="tk:numbered-notes($root)"/>
     <xsl:variable name="numbers" select="tk:note-numbers($notes)"/>
+    <xsl:variable name="mentions" select="tk:mention-numbers(tk:mentions($root))"/>
     <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
     <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
     <html lang="{(normalize-space($root/@xml:lang)[. != ''], 'en')[1]}">
@@ -53,13 +55,13 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
-        <title><xsl:value-of select="tk:page-title($header)"/></title>
+        <title><xsl:value-of select="tk:page-title($fields)"/></title>
         <style><xsl:value-of select="$css"/></style>
       </head>
       <body>
         <a class="skip-link" href="#tk-text">Skip to the text</a>
         <xsl:call-template name="tk:masthead">
-          <xsl:with-param name="header" select="$header"/>
+          <xsl:with-param name="fields" select="$fields"/>
         </xsl:call-template>
         <xsl:if test="exists($marks) or exists($choices)">
           <xsl:call-template name="tk:toolbar">
@@ -72,18 +74,21 @@
             <div class="margin-layer" aria-hidden="true"></div>
             <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader)]" mode="html">
               <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
+              <xsl:with-param name="tk:mentions" select="$mentions" tunnel="yes"/>
             </xsl:apply-templates>
             <xsl:if test="exists($notes)"><xsl:call-template name="tk:popover"/></xsl:if>
           </article>
           <xsl:call-template name="tk:endnotes">
             <xsl:with-param name="notes" select="$notes"/>
             <xsl:with-param name="numbers" select="$numbers"/>
+            <xsl:with-param name="tk:mentions" select="$mentions" tunnel="yes"/>
           </xsl:call-template>
           <xsl:if test="$header">
             <details class="tei-header">
               <summary>The full TEI header</summary>
               <xsl:apply-templates select="$header/node()" mode="html">
                 <xsl:with-param name="tk:numbers" select="map{}" tunnel="yes"/>
+                <xsl:with-param name="tk:mentions" select="$mentions" tunnel="yes"/>
               </xsl:apply-templates>
             </details>
           </xsl:if>

@@ -177,12 +177,10 @@
         <div class="legend">
           <p class="legend-title">A later reader’s marks in the left margin:</p>
           <ul>
-            <xsl:for-each select="('line', 'double-line', 'query', 'exclamation', 'mark')[. = $kinds]">
+            <xsl:for-each select="$tk:mark-order[. = $kinds]">
               <li>
                 <span class="legend-sample mm mm-{.}" aria-hidden="true"></span>
-                <xsl:value-of select="map{'line': 'one vertical line', 'double-line': 'two vertical lines',
-                    'query': 'question mark', 'exclamation': 'exclamation point',
-                    'mark': 'highlighted (kind not stated)'}(.)"/>
+                <xsl:value-of select="$tk:mark-legend(.)"/>
               </li>
             </xsl:for-each>
             <xsl:if test="$marks/@cert = ('low', 'unknown')">

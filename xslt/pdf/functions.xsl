@@ -6,7 +6,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit:pdf"
+    xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="pdf" on-no-match="shallow-skip"/>
@@ -44,7 +44,7 @@
 
   <!-- A footnote's call follows the word it belongs to, without a space
        (the source has "leaders. [Translator's note: …]"). -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-footnote(.)]]]" mode="pdf" priority="1">
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-numbered-note(.)]]]" mode="pdf" priority="1">
     <xsl:sequence select="replace(replace(., '\s+', ' '), ' $', '')"/>
   </xsl:template>
 
