@@ -59,7 +59,7 @@
   <!-- Block elements of other projects' TEI: each its own block, so that
        lists, verse, tables, speeches and specifications stay readable. -->
   <xsl:template match="tei:list | tei:listBibl | tei:lg | tei:table | tei:sp | tei:figure | tei:castList
-                       | tei:floatingText | tei:quote[tei:p | tei:lg] | tei:eg | tei:egXML
+                       | tei:floatingText | tei:eg | tei:egXML
                        | *[ends-with(local-name(), 'Spec')] | tei:schemaSpec | tei:specGrp | tei:argument
                        | tei:epigraph | tei:trailer | tei:titlePage | tei:postscript | tei:docTitle" mode="pdf">
     <xsl:sequence select="tk:node('block', ., map { 'name': local-name() })"/>

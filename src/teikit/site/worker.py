@@ -118,6 +118,13 @@ class Task:
 _STATE: dict = {}
 
 
+def _record_reader() -> records.RecordReader:
+    """The record stylesheet, compiled once per process (whatever the toolchain)."""
+    if "records" not in _STATE:
+        _STATE["records"] = records.RecordReader()
+    return _STATE["records"]
+
+
 def init_worker(factory=Toolchain, pdf: bool = True) -> None:
     """Pool initializer: compile the stages once for this process."""
     _STATE["toolchain"] = factory(pdf=pdf)
@@ -171,7 +178,6 @@ def process(task: Task) -> dict:
             pdf_href=PDF_HREF.format(id=task.doc_id) if task.pdf else None,
             register_href=REGISTER_HREF,
         )
-        page, linked = records.anchor_mentions(page, REGISTER_HREF)
         timings["html"] = time.perf_counter() - start
 
         pdf_bytes = None
@@ -180,8 +186,7 @@ def process(task: Task) -> dict:
             pdf_bytes = toolchain.pdf(tree, task.path)
             timings["pdf"] = time.perf_counter() - start
 
-        record = records.catalogue(tree)
-        record["mentions"] = records.mention_summary(records.merge_mentions(records.register_refs(tree), linked))
+        record = _record_reader().read(tree, task.path)
         record["source"] = Path(task.path).name
 
         outputs = {
