@@ -93,3 +93,13 @@ def test_quotations_and_citations_are_set_alike():
     assert len(blocks) == len(pdf_blocks) == 2 and "Standing alone" in blocks[1].text_content()
     assert pdf_blocks[1]["c"] == ["Standing alone"]
     assert [n["block"] for n in _nodes(data["body"], "bibl")] == [False, False]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_no_element_of_the_text_falls_through_to_a_fallback(outputs, path):
+    # contract.xml exercises every rule of teikit.sch and every element of teikit.rnc's text
+    _, page, data, _ = outputs(path)
+    containers = {"tei-text", "tei-body", "tei-front", "tei-back", "tei-group"}
+    fallen = {c for e in page.xpath("//article//*[starts-with(@class, 'tei-')]") for c in e.get("class").split()}
+    assert fallen <= containers
+    assert [n["name"] for n in _nodes(data["body"], "other")] == []

@@ -17,15 +17,7 @@ from dataclasses import dataclass
 from .model import Node, text_of, wrap
 from .sentences import Flat, sentence_starts
 
-#: The closed @rend vocabulary for the reader's marks.
-RENDS = {
-    "margin-mark": "highlighted in the margin, the kind of mark not said",
-    "margin-line": "a single vertical line in the margin",
-    "margin-double-line": "two vertical lines in the margin",
-    "margin-query": "a question mark in the margin",
-    "margin-exclamation": "an exclamation mark in the margin",
-    "underline": "underlined in the text (the plain translation has lost the underline itself)",
-}
+from ..vocabulary import READER_MARKS  # noqa: F401  (the @rend values below; a contract test ties them)
 
 _EXTENTS = [
     (r"(?:first|second|last|latter|other) half(?: of (?:this|the|that) (?:paragraph|sentence|passage))?", ("paragraph", 0), True),
