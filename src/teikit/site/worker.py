@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import TeikitError, UsageError
+from ..errors import TeikitError, UsageError, problem_line
 from . import corpus, records
 from .files import write_new
 
@@ -80,19 +80,23 @@ class Toolchain:
     def convert(self, path: Path, kind: str) -> tuple[etree._ElementTree, list[str]]:
         """The document's TEI tree and the conversion's warnings."""
         if kind == "tei":
-            from ..xmlparse import parse_file
-
-            return parse_file(path), []
+            # Read as ``teikit validate`` reads it, so a file it cannot parse
+            # fails with the same message and rule.
+            tree, problems = self._validator.parse(path)
+            if tree is None:
+                first = problems[0]
+                raise TeikitError(problem_line(None, None, first.message, first.rule), first.path, first.line)
+            return tree, []
         from ..convert import convert_file
 
         conversion = convert_file(path)
-        warnings = [f"{path}:{w.line}: warning: {w.message}" if w.line else f"{path}: warning: {w.message}"
-                    for w in conversion.warnings]
+        warnings = [problem_line(str(path), w.line, f"warning: {w.message}") for w in conversion.warnings]
         return conversion.tree, warnings
 
     def validate(self, tree: etree._ElementTree, name: str) -> list:
-        """Findings of teikit's schema and rules."""
-        return self._validator.validate_tree(tree, name)
+        """Findings of teikit's schema and rules, register included: the entry
+        point ``teikit validate`` uses, so both give the same verdict."""
+        return self._validator.check_tree(tree, name)
 
     def html(self, tree: etree._ElementTree, name: str, **hrefs: str) -> str:
         """A complete HTML page."""
@@ -131,11 +135,7 @@ def init_worker(factory=Toolchain, pdf: bool = True) -> None:
 
 
 def _finding_line(finding) -> str:
-    where = finding.path or "<input>"
-    if finding.line:
-        where += f":{finding.line}"
-    rule = f" [{finding.rule}]" if getattr(finding, "rule", None) else ""
-    return f"{where}: {finding.message}{rule}"
+    return problem_line(finding.path or "<input>", finding.line, finding.message, getattr(finding, "rule", None))
 
 
 def process(task: Task) -> dict:

@@ -65,23 +65,28 @@ class Validator:
     def check_files(self, paths: list[str | os.PathLike]) -> list[tuple[list[Finding], set[str]]]:
         """:meth:`check_file` for many documents (not registers); the register is looked up once per folder."""
         outcomes = []
-        by_folder: dict[str, dict[str, str]] = {}
         for path in paths:
-            tree, early = self._parse(path)
+            tree, early = self.parse(path)
             if tree is None:
                 outcomes.append((early, set()))
                 continue
-            folder = os.path.dirname(str(path))
-            if folder not in by_folder:
-                by_folder[folder] = self._document_params(Path(path))
-            outcomes.append((self.validate_tree(tree, str(path), by_folder[folder]), referenced_ids(tree)))
+            outcomes.append((self.check_tree(tree, path), referenced_ids(tree)))
         return outcomes
+
+    def check_tree(self, tree: etree._ElementTree, path: str | os.PathLike) -> list[Finding]:
+        """Findings for a document read or converted from ``path``, register included.
+
+        The one entry point of ``teikit validate`` and ``teikit build``: the
+        register is the validator's, or the one beside ``path`` (its ids are
+        cached while the file is unchanged), so both give the same verdict.
+        """
+        return self.validate_tree(tree, str(path), self._document_params(Path(path)))
 
     def _document_params(self, location: Path) -> dict[str, str]:
         ids = load_register_ids(register_for(location, self.register))
         return {"register-found": "yes" if ids is not None else "no", "register-ids": " ".join(ids or ())}
 
-    def _parse(self, path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Finding]]:
+    def parse(self, path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Finding]]:
         name = str(path)
         try:
             return parse_file(path), []
@@ -99,7 +104,7 @@ class Validator:
 
     def check_file(self, path: str | os.PathLike, referenced: set[str] | None = None) -> tuple[list[Finding], set[str]]:
         """Findings for ``path`` and the register entries it points at."""
-        tree, early = self._parse(path)
+        tree, early = self.parse(path)
         if tree is None:
             return early, set()
         location = Path(path)
