@@ -12,7 +12,15 @@ from lxml import etree
 
 from teikit.errors import TeikitError
 from teikit.site import MANIFEST
-from teikit.site.search import decode_postings
+
+
+def decode_postings(text: str) -> list[int]:
+    """A word's documents from the index's comma-joined base-36 gaps, as search.js reads them."""
+    numbers, total = [], 0
+    for part in text.split(","):
+        total += int(part, 36)
+        numbers.append(total)
+    return numbers
 
 
 def test_builds_every_output(source, build, tmp_path):

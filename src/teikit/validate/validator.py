@@ -8,9 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS
 from ..bundled import data_dir
 from ..errors import TeikitError, UsageError
+from ..teiroot import root_problem
 from ..xmlparse import parse_file
 from .finding import Finding
 from .register import is_register, load_register_ids, referenced_ids, register_for
@@ -135,11 +135,9 @@ class Validator:
 
     def _before_schematron(self, tree: etree._ElementTree, name: str) -> list[Finding]:
         """The root check, then RelaxNG."""
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        if etree.QName(root).namespace != TEI_NS:
-            where = etree.QName(root).namespace or "no namespace"
-            message = f"root element <{etree.QName(root).localname}> is in {where}, not the TEI namespace {TEI_NS}"
-            return [Finding(name, root.sourceline or 1, 0, "error", message, "teikit-root-namespace")]
+        problem = root_problem(tree)
+        if problem is not None:
+            return [Finding(name, problem[1], 0, "error", problem[0], "teikit-root-namespace")]
         return self.relaxng.check(tree, name) if self.relaxng is not None else []
 
 
