@@ -20,11 +20,12 @@ from .validate.runner import parse_shard
 @click.option("--tei-all", "tei_all", is_flag=True, help="Validate against the TEI's tei_all.rng (and tei_all.isosch).")
 @click.option("--tei-all-dir", type=click.Path(file_okay=False), help="Folder holding tei_all.rng for --tei-all.")
 @click.option("--register", type=click.Path(dir_okay=False), help="The register file (default: register.xml beside each document).")
+@click.option("--phase", metavar="ID", help="Schematron phase to run (default: the schema's defaultPhase, else all).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True, help="Files validated in parallel (0: one per CPU).")
 @click.option("--shard", metavar="I/N", help="Validate only the I-th of N slices of the file list (CI matrices).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, fmt, jobs, shard, strict):
+def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, phase, fmt, jobs, shard, strict):
     """Validate TEI files and folders (recursively) with RelaxNG, then Schematron.
 
     Without options the project's schema and rules (schemas/teikit.rng,
@@ -38,7 +39,7 @@ def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, 
             raise UsageError("--tei-all and --schema exclude each other")
         rng, isosch = find_tei_all(tei_all_dir)
         schema, schematron = str(rng), schematron or (str(isosch) if isosch else None)
-    options = Options(schema=schema, schematron=schematron, register=register)
+    options = Options(schema=schema, schematron=schematron, register=register, phase=phase)
     jobs = jobs or os.cpu_count() or 1
     results = run(paths, options, jobs=jobs, shard=parse_shard(shard) if shard else None)
     click.echo(FORMATTERS[fmt](results), nl=False)

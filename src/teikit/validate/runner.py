@@ -43,10 +43,11 @@ class Options:
     schema: str | None = None
     schematron: str | None = None
     register: str | None = None
+    phase: str | None = None
 
     def validator(self) -> Validator:
         """A validator for these options (the schemas are compiled here)."""
-        return Validator(self.schema, self.schematron, register=self.register)
+        return Validator(self.schema, self.schematron, register=self.register, phase=self.phase)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:

@@ -44,11 +44,12 @@ class Validator:
         schematron: str | os.PathLike | None = None,
         *,
         register: str | os.PathLike | None = None,
+        phase: str | None = None,
     ):
         if schema is None and schematron is None:
             schema, schematron = PROJECT_RNG, PROJECT_SCH
         self.relaxng = RelaxNGChecker(schema) if schema is not None else None
-        self.schematron = SchematronChecker(schematron) if schematron is not None else None
+        self.schematron = SchematronChecker(schematron, phase) if schematron is not None else None
         self.register = Path(register) if register is not None else None
         if self.register is not None and not self.register.is_file():
             raise UsageError(f"register not found: {self.register}")
