@@ -10,7 +10,7 @@ import click
 from .errors import UsageError
 from .validate import FORMATS, FORMATTERS, Options, run
 from .validate.profiles import find_tei_all
-from .validate.runner import parse_shard
+from .shard import parse_shard
 
 
 @click.command("validate")
@@ -23,7 +23,7 @@ from .validate.runner import parse_shard
 @click.option("--phase", metavar="ID", help="Schematron phase to run (default: the schema's defaultPhase, else all).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True, help="Files validated in parallel (0: one per CPU).")
-@click.option("--shard", metavar="I/N", help="Validate only the I-th of N slices of the file list (CI matrices).")
+@click.option("--shard", metavar="I/N", help="Validate only part I of N (split by a stable hash of each path; CI matrices).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, phase, fmt, jobs, shard, strict):
     """Validate TEI files and folders (recursively) with RelaxNG, then Schematron.

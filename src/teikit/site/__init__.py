@@ -9,7 +9,8 @@ of ``--shard`` builds into one site (:mod:`.merge`).
 
 from .build import MANIFEST, Summary, build_site, bundled_source_dir
 from .merge import merge_sites
-from .plan import parse_shard, select_shard, shard_of
+from ..shard import parse_shard, shard_of
+from .plan import select_shard
 
 __all__ = ["MANIFEST", "Summary", "build_site", "bundled_source_dir", "merge_sites",
            "parse_shard", "select_shard", "shard_of"]
