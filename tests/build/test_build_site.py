@@ -265,7 +265,7 @@ def test_strict_stops_at_a_failure_remembered_from_the_last_build(source, build,
 
 
 def test_manifest_is_written_in_pieces_that_make_valid_json():
-    from teikit.site.build import manifest_chunks
+    from teikit.site.folder import manifest_chunks
 
     manifest = {"format": 1, "edition": {"title": "Ü \"quoted\""}, "docs": {"a": {"digest": "1"}, "b": {"x": [1, 2]}}}
     assert json.loads(b"".join(manifest_chunks(manifest))) == manifest

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import TeikitError
-from .worker import OUTPUTS
+from .folder import OUTPUTS
 
 SCRATCH = ".teikit/pages.sqlite"
 

@@ -23,7 +23,7 @@ from ..xmlparse import parse_file
 from . import assets, corpus, search
 from .files import write_new
 from .pagedata import PageData
-from .worker import OUTPUTS
+from .folder import OUTPUTS
 
 DEFAULT_TITLE = "Translated archival documents"
 _EDITION_KEYS = ("title", "publisher", "licence", "description")

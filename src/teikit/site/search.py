@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from .worker import OUTPUTS
+from .folder import OUTPUTS
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 

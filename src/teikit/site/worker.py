@@ -20,21 +20,9 @@ from lxml import etree
 from ..errors import TeikitError, UsageError, problem_line
 from . import corpus, records
 from .files import write_new
+from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 
 STAGES = ("convert", "validate", "html", "pdf")
-#: Where, inside a site, each document's outputs go (relative paths).
-OUTPUTS = {
-    "html": "documents/{id}.html",
-    "pdf": "documents/{id}.pdf",
-    "tei": "tei/{id}.xml",
-    "fragment": ".teikit/corpus/{id}.xml",
-    "words": ".teikit/words/{id}.txt",
-    "record": ".teikit/records/{id}.json",
-}
-#: How the document page reaches the other files of the site.
-TEI_HREF = "../tei/{id}.xml"
-PDF_HREF = "{id}.pdf"
-REGISTER_HREF = "../register.html"
 #: Documents one worker process handles before it is replaced by a fresh one.
 #: The typesetter's cache evicts old entries itself, so a worker's memory
 #: levels off (about 400 MB) after a few dozen documents; replacing workers is
