@@ -166,8 +166,10 @@ def read_register(path: Path | None) -> list[dict]:
     root = parse_file(path).getroot()
     ns = {"t": TEI_NS}
     entries = []
-    for list_name, entry_name, name_name, section, _ in _KINDS:
-        for entry in root.xpath(f"//t:{list_name}/t:{entry_name}[@xml:id]", namespaces=ns):
+    for _, entry_name, name_name, section, _ in _KINDS:
+        # Any person, org or place with an id, wherever it stands: the rule by
+        # which the converter tags names and the validator resolves pointers.
+        for entry in root.xpath(f"//t:{entry_name}[@xml:id]", namespaces=ns):
             # The name typed "main" first, then the others in register order.
             elements = entry.xpath(f"t:{name_name}", namespaces=ns)
             elements.sort(key=lambda n: n.get("type") != "main")
