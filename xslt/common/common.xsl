@@ -11,6 +11,7 @@
                                the site's catalogue records all read it
     tk:archive-line($fields)   "repository, collection, call number"
     tk:untitled                what a document without a title is called
+    tk:language($root)         the language of the text (xml:lang), else "en"
     tk:safe-url($url)          the URL if its scheme is allowed (http, https,
                                relative, fragment), else the empty sequence
     tk:register-id($ref)       "per-x" for a @ref "register.xml#per-x"
@@ -266,6 +267,13 @@
   </xsl:function>
 
   <xsl:variable name="tk:untitled" as="xs:string" select="'Untitled TEI document'"/>
+
+  <!-- The language of the text: the text's own xml:lang, else the document's,
+       else English. -->
+  <xsl:function name="tk:language" as="xs:string">
+    <xsl:param name="root" as="element()"/>
+    <xsl:sequence select="(($root/tei:text/@xml:lang, $root/@xml:lang) ! normalize-space(.)[. != ''], 'en')[1]"/>
+  </xsl:function>
 
   <!-- Where the source is kept, as one line: archive, collection, call number. -->
   <xsl:function name="tk:archive-line" as="xs:string">

@@ -50,7 +50,7 @@
     <xsl:variable name="mentions" select="tk:mention-numbers(tk:mentions($root))"/>
     <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
     <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
-    <html lang="{(normalize-space($root/@xml:lang)[. != ''], 'en')[1]}">
+    <html lang="{tk:language($root)}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -34,7 +34,7 @@
       'licence-url': string($f?licence-url),
       'funding': tk:text($f?funding),
       'citation': tk:text($f?citation),
-      'lang': tk:language($root),
+      'lang': tk:language-code($root),
       'marks': exists($root//tei:hi[tk:mark-kind(@rend)])
     }"/>
   </xsl:function>
@@ -45,12 +45,11 @@
       else replace(substring($s, 1, $tk:short-title-length), '\s+\S*$', '') || '…'"/>
   </xsl:function>
 
-  <!-- The language of the text as a two- or three-letter code for Typst's
-       hyphenation and the PDF's /Lang; English when nothing says. -->
-  <xsl:function name="tk:language" as="xs:string">
+  <!-- tk:language as a two- or three-letter code, for Typst's hyphenation
+       and the PDF's /Lang; English when it is not one. -->
+  <xsl:function name="tk:language-code" as="xs:string">
     <xsl:param name="root" as="element()"/>
-    <xsl:variable name="lang" select="($root/tei:text/@xml:lang, $root/@xml:lang, 'en')[1]"/>
-    <xsl:sequence select="let $code := lower-case(substring-before($lang || '-', '-'))
+    <xsl:sequence select="let $code := lower-case(substring-before(tk:language($root) || '-', '-'))
                           return if (matches($code, '^[a-z]{2,3}$')) then $code else 'en'"/>
   </xsl:function>
 

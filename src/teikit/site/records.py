@@ -17,10 +17,12 @@ import unicodedata
 from lxml import etree
 
 from .. import TEI_NS
+from ..bundled import REGISTER_NAME
 from ..xslt import XSLT_DIR, Stylesheet
 
 _NS = {"t": TEI_NS}
-REGISTER_PREFIX = "register.xml#"
+#: How documents point into the register (``register.xml#per-x``).
+REGISTER_PREFIX = f"{REGISTER_NAME}#"
 #: Longest short description kept for the index, in characters.
 DESCRIPTION_LIMIT = 240
 _WORD = re.compile(r"\w+")
