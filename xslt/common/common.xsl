@@ -32,6 +32,7 @@
     tk:note-label($note, $i)   the label shown for the $i-th numbered note
     tk:stands-alone($e)        whether a quotation, citation or reference is
                                a block of its own rather than part of a line
+    tk:gap-text($gap)          what a gap shows in brackets
     tk:tokens($s)              a class-safe list of tokens from an attribute
 
   The closed values used here (mark kinds, note types) are those of
@@ -279,6 +280,14 @@
   <xsl:function name="tk:archive-line" as="xs:string">
     <xsl:param name="fields" as="map(*)"/>
     <xsl:sequence select="string-join(($fields?archive, $fields?idno) ! normalize-space(.)[. != ''], ', ')"/>
+  </xsl:function>
+
+  <!-- What a gap shows between its brackets: its description, else an
+       ellipsis for words left out, else the reason ("illegible"). -->
+  <xsl:function name="tk:gap-text" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:sequence select="(normalize-space(string-join($gap/tei:desc, ' '))[. != ''],
+        if ($gap/@reason = 'omitted' or empty($gap/@reason)) then '…' else normalize-space($gap/@reason))[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:tokens" as="xs:string*">

@@ -80,8 +80,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="html">
-    <xsl:variable name="what" select="(normalize-space(tei:desc)[. != ''],
-        if (@reason = 'omitted' or empty(@reason)) then '…' else normalize-space(@reason))[1]"/>
+    <xsl:variable name="what" select="tk:gap-text(.)"/>
     <span class="gap{tk:tokens(@reason) ! (' gap-' || .)}"
         title="{if (@reason = 'signature') then 'Signature' else 'Not transcribed' || (' (' || normalize-space(@reason) || ')')[current()/@reason]}">
       <xsl:apply-templates select="@xml:id" mode="html-attr"/>

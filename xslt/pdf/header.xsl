@@ -17,7 +17,7 @@
   <xsl:function name="tk:meta" as="map(*)">
     <xsl:param name="root" as="element()"/>
     <xsl:variable name="f" select="tk:header($root)"/>
-    <xsl:variable name="title" select="tk:text($f?title)"/>
+    <xsl:variable name="title" select="(tk:text($f?title)[. != ''], $tk:untitled)[1]"/>
     <xsl:sequence select="map {
       'title': $title,
       'short': tk:shorten($title),

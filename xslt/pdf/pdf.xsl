@@ -52,7 +52,7 @@
 
   <!-- In a corpus each document opens with its own title. -->
   <xsl:template match="tei:teiCorpus/tei:TEI" mode="root">
-    <xsl:variable name="title" select="tk:meta(.)?title"/>
+    <xsl:variable name="title" select="tk:text(tk:header(.)?title)"/>
     <xsl:sequence select="map { 'k': 'head', 'type': 'main', 'level': 0, 'c': array { $title } }[$title]"/>
     <xsl:apply-templates select="tei:text" mode="pdf"/>
   </xsl:template>

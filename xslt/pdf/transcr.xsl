@@ -21,12 +21,12 @@
     <xsl:sequence select="tk:node('supplied', .)"/>
   </xsl:template>
 
-  <!-- A gap prints its description (or an ellipsis) in brackets. -->
+  <!-- A gap prints tk:gap-text in brackets, as the HTML does. -->
   <xsl:template match="tei:gap" mode="pdf">
     <xsl:sequence select="map {
       'k': 'gap',
       'reason': string(@reason),
-      'c': array { (tk:text(tei:desc)[.], '…')[1] }
+      'c': array { tk:gap-text(.) }
     }"/>
   </xsl:template>
 
