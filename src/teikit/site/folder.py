@@ -15,6 +15,7 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypedDict
 
 from .. import __version__
 from ..errors import UsageError
@@ -23,6 +24,15 @@ from .files import flush, write_new
 MANIFEST = ".teikit-build.json"
 #: 2: records moved out of the manifest into one file per document (an older site is rebuilt whole).
 MANIFEST_FORMAT = 2
+
+class DocEntry(TypedDict, total=False):
+    """A document in the manifest: its source digest and what became of it."""
+
+    digest: str
+    status: str  #: "built" or "failed"
+    outputs: list[str]  #: relative paths in the site (when built)
+    errors: list[str]  #: ``path:line: message`` lines (when failed)
+
 
 #: Where, inside a site, each document's outputs go (relative paths).
 OUTPUTS = {
@@ -115,7 +125,7 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def publish(staging: Staging, docs: dict, *, toolchain: str, pdf: bool, shard, register: str,
+def publish(staging: Staging, docs: dict[str, DocEntry], *, toolchain: str, pdf: bool, shard, register: str,
             edition: dict, written: Iterable[Path]) -> None:
     """Write the manifest last, sync what is new, and swap the staged site in.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from typing import TypedDict
 
 from lxml import etree
 
@@ -75,6 +76,19 @@ def words(text: str) -> set[str]:
     return {w for w in (normalize_word(m) for m in _WORD.findall(text)) if len(w) >= 2}
 
 
+class Record(TypedDict):
+    """One document's record, as a worker writes it (``.teikit/records/ID.json``)."""
+
+    title: str
+    date: str  #: ISO date (``@when``, else ``@from``), "" when undated
+    date_text: str  #: the date as the header writes it
+    archive: str
+    description: str
+    #: entry id -> [mentions, name as first written, anchor of the first mention]
+    mentions: dict[str, list]
+    source: str  #: the source file's name (set by the worker)
+
+
 class RecordReader:
     """Reads a document's record with ``xslt/site/record.xsl`` (compiled once).
 
@@ -87,7 +101,7 @@ class RecordReader:
     def __init__(self) -> None:
         self._sheet = Stylesheet(XSLT_DIR / "site" / "record.xsl")
 
-    def read(self, tree: etree._ElementTree, name: str = "<input>") -> dict:
+    def read(self, tree: etree._ElementTree, name: str = "<input>") -> Record:
         """``title``, ``date``, ``date_text``, ``archive``, ``description`` and
         ``mentions`` (see :func:`mention_summary`) of one TEI document."""
         data = json.loads(self._sheet.transform(tree, name=name))
