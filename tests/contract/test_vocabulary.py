@@ -99,3 +99,13 @@ def test_schematron_checks_exactly_the_reader_marks():
 def test_each_rend_is_glossed_in_the_odd(rend):
     odd = (ROOT / "schemas" / "teikit.odd").read_text(encoding="utf-8")
     assert f'<valItem ident="{rend}">' in odd
+
+
+def test_css_and_typst_set_off_the_same_kinds_of_segment():
+    seg_types = set(closed_lists()["seg.type"])
+    css = (ROOT / "xslt" / "html" / "html.css").read_text(encoding="utf-8")
+    typ = (ROOT / "xslt" / "pdf" / "edition.typ").read_text(encoding="utf-8")
+    lines = re.search(r"#let opener-line\(n, body\) = \{(.*?)\n\}", typ, re.DOTALL).group(1)
+    in_typst = set(re.findall(r'"([a-z-]+)"', lines)) & seg_types
+    in_css = set(re.findall(r"\.seg-([a-z-]+)\b", css))
+    assert in_css <= seg_types and in_css == in_typst
