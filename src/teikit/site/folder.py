@@ -19,6 +19,8 @@ from typing import TypedDict
 
 from .. import __version__
 from ..errors import UsageError
+from ..bundled import REGISTER_NAME
+from ..html import DEFAULT_REGISTER_HREF
 from .files import flush, write_new
 
 MANIFEST = ".teikit-build.json"
@@ -43,10 +45,19 @@ OUTPUTS = {
     "words": ".teikit/words/{id}.txt",
     "record": ".teikit/records/{id}.json",
 }
+#: The site's own pages and files, at its top. The register page is the one
+#: ``teikit html`` links names to by default.
+INDEX_PAGE = "index.html"
+REGISTER_PAGE = DEFAULT_REGISTER_HREF
+SEARCH_PAGE = "search.html"
+SEARCH_INDEX = "search-index.js"
+CORPUS_FILE = "edition.xml"
+#: The register, published beside the documents' TEI.
+REGISTER_FILE = f"tei/{REGISTER_NAME}"
 #: How the document page reaches the other files of the site.
 TEI_HREF = "../tei/{id}.xml"
 PDF_HREF = "{id}.pdf"
-REGISTER_HREF = "../register.html"
+REGISTER_HREF = f"../{REGISTER_PAGE}"
 
 
 def _site_code_digest() -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import TeikitError, UsageError
 from . import pages
 from .build import Summary
-from .folder import MANIFEST, Staging, check_site_dir, load_manifest, publish
+from .folder import MANIFEST, REGISTER_FILE, Staging, check_site_dir, load_manifest, publish
 from .files import link_or_copy
 
 
@@ -58,7 +58,7 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
     summary = Summary(site=site)
     register = None
     for folder, _ in manifests:
-        candidate = folder / "tei" / "register.xml"
+        candidate = folder / REGISTER_FILE
         if candidate.is_file():
             register = candidate
             break

@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..bundled import data_dir
-from ..shard import Shard
+from ..bundled import REGISTER_NAME, data_dir
 from ..errors import UsageError
+from ..shard import Shard
 
-REGISTER_NAME = "register.xml"
 SIDECAR_SUFFIX = ".meta.toml"
 EDITION_META = "edition.toml"
 
