@@ -103,3 +103,15 @@ def test_no_element_of_the_text_falls_through_to_a_fallback(outputs, path):
     fallen = {c for e in page.xpath("//article//*[starts-with(@class, 'tei-')]") for c in e.get("class").split()}
     assert fallen <= containers
     assert [n["name"] for n in _nodes(data["body"], "other")] == []
+
+
+def test_titles_are_italic_by_the_same_rule():
+    ns = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    body = '<p><title level="a">Article</title> in <title level="j">Journal</title>, <title>Plain</title></p>'
+    tree = parse_bytes(f"<TEI {ns}><text><body>{body}</body></text></TEI>".encode(), "t.xml")
+    page = html.fromstring(HtmlRenderer().render(tree))
+    upright_html = [c.text_content() for c in page.xpath("//article//cite[contains(@class, 'upright')]")]
+    data = json.loads(PdfRenderer().data(tree))
+    italic_pdf = ["".join(n["c"]) for n in _nodes(data["body"], "hi") if n["style"] == ["italic"]]
+    assert upright_html == ["Article"] and italic_pdf == ["Journal", "Plain"]
+    assert [n["name"] for n in _nodes(data["body"], "other")] == []

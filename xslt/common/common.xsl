@@ -33,6 +33,7 @@
     tk:stands-alone($e)        whether a quotation, citation or reference is
                                a block of its own rather than part of a line
     tk:gap-text($gap)          what a gap shows in brackets
+    tk:is-italic-title($t)     whether a title is set in italics (by its level)
     tk:tokens($s)              a class-safe list of tokens from an attribute
 
   The closed values used here (mark kinds, note types) are those of
@@ -288,6 +289,15 @@
     <xsl:param name="gap" as="element()"/>
     <xsl:sequence select="(normalize-space(string-join($gap/tei:desc, ' '))[. != ''],
         if ($gap/@reason = 'omitted' or empty($gap/@reason)) then '…' else normalize-space($gap/@reason))[1]"/>
+  </xsl:function>
+
+  <!-- Titles of articles and unpublished pieces (title.level "a", "u") are
+       set upright, the others (books, journals, series) in italics. -->
+  <xsl:variable name="tk:upright-title-levels" as="xs:string+" select="('a', 'u')"/>
+
+  <xsl:function name="tk:is-italic-title" as="xs:boolean">
+    <xsl:param name="title" as="element()"/>
+    <xsl:sequence select="not($title/@level = $tk:upright-title-levels)"/>
   </xsl:function>
 
   <xsl:function name="tk:tokens" as="xs:string*">

@@ -191,7 +191,7 @@
   <xsl:template match="tei:title" mode="html">
     <xsl:call-template name="tk:wrap">
       <xsl:with-param name="tag" select="'cite'"/>
-      <xsl:with-param name="class" select="'title', tk:tokens(@level) ! ('title-' || .)"/>
+      <xsl:with-param name="class" select="'title', tk:tokens(@level) ! ('title-' || .), 'upright'[not(tk:is-italic-title(current()))]"/>
     </xsl:call-template>
   </xsl:template>
 

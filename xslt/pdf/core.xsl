@@ -25,8 +25,13 @@
   </xsl:template>
 
   <xsl:template match="tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled
-                       | tei:title[not(@level = ('a', 'u'))]" mode="pdf">
+                       | tei:title[tk:is-italic-title(.)]" mode="pdf">
     <xsl:sequence select="tk:node('hi', ., map { 'style': array { 'italic' } })"/>
+  </xsl:template>
+
+  <!-- An article's or unpublished piece's title: upright, as in the HTML. -->
+  <xsl:template match="tei:title" mode="pdf">
+    <xsl:apply-templates mode="pdf"/>
   </xsl:template>
 
   <!-- A numbered note (tk:is-numbered-note, as in the HTML) is a footnote;
