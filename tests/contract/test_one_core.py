@@ -5,6 +5,7 @@ fields, on which notes are numbered, and on the register mentions."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,25 @@ def test_titles_are_italic_by_the_same_rule():
     italic_pdf = ["".join(n["c"]) for n in _nodes(data["body"], "hi") if n["style"] == ["italic"]]
     assert upright_html == ["Article"] and italic_pdf == ["Journal", "Plain"]
     assert [n["name"] for n in _nodes(data["body"], "other")] == []
+
+
+PHRASES = ["hi", "emph", "foreign", "term", "title", "gloss", "date", "num", "persName", "orgName", "placeName",
+           "roleName", "name", "supplied", "unclear", "add", "del", "seg", "stamp", "quote", "cit", "ref", "gi",
+           "label", "bibl", "note", "abbr"]
+
+
+def test_every_phrase_element_of_the_grammar_has_a_rule_in_both_outputs():
+    rnc = (ROOT / "schemas" / "teikit.rnc").read_text(encoding="utf-8")
+    assert set(PHRASES) <= set(re.findall(r"= element (\w+)", rnc))
+    body = ("<div><p>" + " ".join(f'<{e}>x</{e}>' for e in PHRASES)
+            + ' <ptr target="https://example.org/"/> <ref target="#x">r</ref> <gap/><lb/><pb/>'
+            '<choice><sic>a</sic><corr>b</corr></choice><choice><abbr>a</abbr><expan>b</expan></choice></p>'
+            '<milestone unit="section"/><list><item>i</item></list><ab>ab</ab></div>')
+    tree = parse_bytes(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{body}</body></text></TEI>'.encode(),
+                       "p.xml")
+    page = html.fromstring(HtmlRenderer().render(tree))
+    fallen = {c for e in page.xpath("//article//*[starts-with(@class, 'tei-')]") for c in e.get("class").split()}
+    assert fallen <= {"tei-text", "tei-body"}
+    data = json.loads(PdfRenderer().data(tree))
+    assert [n["name"] for n in _nodes(data["body"], "other")] == []
+    assert [n["url"] for n in _nodes(data["body"], "link")] == ["", "https://example.org/", ""]

@@ -270,6 +270,14 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A label outside a list or note (a caption in the text). -->
+  <xsl:template match="tei:label" mode="html">
+    <xsl:call-template name="tk:wrap">
+      <xsl:with-param name="tag" select="'span'"/>
+      <xsl:with-param name="class" select="'label'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:seg" mode="html">
     <xsl:call-template name="tk:wrap">
       <xsl:with-param name="tag" select="'span'"/>

@@ -61,6 +61,29 @@
     <xsl:sequence select="tk:node('bibl', ., map { 'block': tk:stands-alone(.) and not(parent::tei:cit) })"/>
   </xsl:template>
 
+  <!-- Links: the target passes tk:safe-url (the HTML's allow-list) or the
+       words are set without a link; a pointer prints its target. A PDF
+       stands alone, so only absolute http(s) links are made (a fragment or
+       relative URL would lead nowhere). -->
+  <xsl:template match="tei:ref | tei:ptr" mode="pdf">
+    <xsl:variable name="url" select="string(tk:safe-url(tokenize(normalize-space(@target), ' ')[1])
+                                            [matches(., '^https?://', 'i')])"/>
+    <xsl:sequence select="if (self::tei:ptr) then map { 'k': 'link', 'url': $url, 'c': array { string(@target) } }
+                          else tk:node('link', ., map { 'url': $url })"/>
+  </xsl:template>
+
+  <!-- An element name mentioned in prose, in angle brackets, as code. -->
+  <xsl:template match="tei:gi | tei:code | tei:ident" mode="pdf">
+    <xsl:sequence select="map { 'k': 'code', 'c': array { if (self::tei:gi) then '&lt;' || . || '&gt;' else string(.) } }"/>
+  </xsl:template>
+
+  <!-- Words added by a hand, segments outside an opener or closer, and an
+       abbreviation standing alone read as the text around them (the HTML's
+       ins, span and abbr carry no look of their own either). -->
+  <xsl:template match="tei:add | tei:seg | tei:abbr | tei:expan | tei:sic | tei:corr | tei:orig | tei:reg" mode="pdf">
+    <xsl:apply-templates mode="pdf"/>
+  </xsl:template>
+
   <xsl:template match="tei:label" mode="pdf">
     <xsl:sequence select="tk:node('label', .)"/>
   </xsl:template>
