@@ -41,13 +41,15 @@
 
   <xsl:variable name="tk:register" as="xs:string" select="string(tk:safe-url($register-href))"/>
 
+  <!-- The number of each register mention of the document (tk:mentions). -->
+  <xsl:variable name="tk:mention-numbers" as="map(xs:string, xs:integer)" select="tk:mention-numbers(tk:mentions(/))"/>
+
   <xsl:template match="/">
     <xsl:variable name="root" select="*"/>
     <xsl:variable name="fields" select="tk:header($root)"/>
     <xsl:variable name="header" select="$fields?header"/>
     <xsl:variable name="notes" select="tk:numbered-notes($root)"/>
     <xsl:variable name="numbers" select="tk:note-numbers($notes)"/>
-    <xsl:variable name="mentions" select="tk:mention-numbers(tk:mentions($root))"/>
     <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
     <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
     <html lang="{tk:language($root)}">
@@ -74,21 +76,18 @@
             <div class="margin-layer" aria-hidden="true"></div>
             <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader)]" mode="html">
               <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
-              <xsl:with-param name="tk:mentions" select="$mentions" tunnel="yes"/>
             </xsl:apply-templates>
             <xsl:if test="exists($notes)"><xsl:call-template name="tk:popover"/></xsl:if>
           </article>
           <xsl:call-template name="tk:endnotes">
             <xsl:with-param name="notes" select="$notes"/>
             <xsl:with-param name="numbers" select="$numbers"/>
-            <xsl:with-param name="tk:mentions" select="$mentions" tunnel="yes"/>
           </xsl:call-template>
           <xsl:if test="$header">
             <details class="tei-header">
               <summary>The full TEI header</summary>
               <xsl:apply-templates select="$header/node()" mode="html">
                 <xsl:with-param name="tk:numbers" select="map{}" tunnel="yes"/>
-                <xsl:with-param name="tk:mentions" select="$mentions" tunnel="yes"/>
               </xsl:apply-templates>
             </details>
           </xsl:if>

@@ -17,12 +17,11 @@
        anchor (tk:mention-anchor), linked or not, so the register page can
        point at it; the site's records number the mentions by the same rule. -->
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:geogName | tei:name | tei:rs" mode="html">
-    <xsl:param name="tk:mentions" as="map(*)" tunnel="yes" select="map{}"/>
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="ref" select="substring-before(normalize-space(@ref) || ' ', ' ')"/>
     <xsl:variable name="entry" select="tk:register-id($ref)"/>
     <xsl:variable name="href" select="if ($entry) then $tk:register || '#' || $entry else tk:safe-url($ref)"/>
-    <xsl:variable name="number" select="$tk:mentions(generate-id())" as="xs:integer?"/>
+    <xsl:variable name="number" select="$tk:mention-numbers(generate-id())" as="xs:integer?"/>
     <!-- No link inside a link, and none around a note marker (a button). -->
     <xsl:element name="{if ($href and not(ancestor::tei:ref) and not(descendant::tei:note)) then 'a' else 'span'}">
       <xsl:attribute name="class" select="'name', 'name-' || local-name()"/>
