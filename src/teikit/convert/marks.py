@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .model import Node, text_of, wrap
 from .sentences import Flat, sentence_starts
 
-from ..vocabulary import READER_MARKS  # noqa: F401  (the @rend values below; a contract test ties them)
+from ..vocabulary import READER_MARKS  # the closed @rend values of teikit.rnc, their one home
 
 _EXTENTS = [
     (r"(?:first|second|last|latter|other) half(?: of (?:this|the|that) (?:paragraph|sentence|passage))?", ("paragraph", 0), True),
@@ -36,6 +36,7 @@ _KINDS = [
     (r"\b(?:single |one |a |an additional |additional )?(?:vertical )?line\b", "margin-line"),
     (r"\bunderlined\b", "underline"),
 ]
+assert {rend for _, rend in _KINDS} < set(READER_MARKS), "a mark kind that teikit.rnc does not have"
 _EXTENT = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EXTENTS)), re.IGNORECASE)
 _KIND = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS)), re.IGNORECASE)
 _DESCRIBES_MARK = re.compile(r"\b(?:highlighted|marked|underlined|lines?|question mark|exclamation)\b", re.IGNORECASE)
