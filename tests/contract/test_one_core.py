@@ -138,3 +138,12 @@ def test_every_phrase_element_of_the_grammar_has_a_rule_in_both_outputs():
     data = json.loads(PdfRenderer().data(tree))
     assert [n["name"] for n in _nodes(data["body"], "other")] == []
     assert [n["url"] for n in _nodes(data["body"], "link")] == ["", "https://example.org/", ""]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_stamps_are_drawn_or_kept_in_the_line_alike(outputs, path):
+    _, page, data, _ = outputs(path)
+    stamps = page.xpath("//article//span[contains(concat(' ', @class, ' '), ' stamp ')]")
+    drawn_html = [" ".join(s.text_content().split()) for s in stamps if "stamp-inline" not in s.get("class")]
+    boxed_pdf = [n["boxed"] for n in _nodes(data["body"], "stamp")]
+    assert len(stamps) == len(boxed_pdf) and len(drawn_html) == boxed_pdf.count(True) >= 1

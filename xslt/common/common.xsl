@@ -33,6 +33,7 @@
     tk:stands-alone($e)        whether a quotation, citation or reference is
                                a block of its own rather than part of a line
     tk:gap-text($gap)          what a gap shows in brackets
+    tk:stamp-stands-alone($s)  whether a stamp is drawn as one or stays in the line
     tk:is-italic-title($t)     whether a title is set in italics (by its level)
     tk:tokens($s)              a class-safe list of tokens from an attribute
 
@@ -289,6 +290,15 @@
     <xsl:param name="gap" as="element()"/>
     <xsl:sequence select="(normalize-space(string-join($gap/tei:desc, ' '))[. != ''],
         if ($gap/@reason = 'omitted' or empty($gap/@reason)) then '…' else normalize-space($gap/@reason))[1]"/>
+  </xsl:function>
+
+  <!-- A stamp standing on its own (in the opener or closer, between
+       paragraphs, or alone in a block) is drawn as a stamp; one quoted inside
+       a sentence or a description stays in the line. -->
+  <xsl:function name="tk:stamp-stands-alone" as="xs:boolean">
+    <xsl:param name="stamp" as="element()"/>
+    <xsl:sequence select="exists($stamp/parent::tei:opener | $stamp/parent::tei:closer | $stamp/parent::tei:div
+        | $stamp/parent::tei:body | $stamp/parent::tei:ab[count(node()[normalize-space()]) = 1])"/>
   </xsl:function>
 
   <!-- Titles of articles and unpublished pieces (title.level "a", "u") are

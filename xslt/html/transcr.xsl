@@ -46,7 +46,8 @@
   </xsl:template>
 
   <xsl:template match="tei:stamp" mode="html">
-    <span class="stamp{tk:tokens(@type) ! (' stamp-' || .)}" role="group" aria-label="Stamp">
+    <span class="stamp{tk:tokens(@type) ! (' stamp-' || .)}{' stamp-inline'[not(tk:stamp-stands-alone(current()))]}"
+        role="group" aria-label="Stamp">
       <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>

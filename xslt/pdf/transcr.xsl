@@ -8,13 +8,10 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
-  <!-- A stamp standing in the opener or between paragraphs is set as a
-       stamp (a box); one quoted inside a sentence stays in the line. -->
+  <!-- A stamp standing alone (tk:stamp-stands-alone) is set in a box; one
+       quoted inside a sentence stays in the line, as in the HTML. -->
   <xsl:template match="tei:stamp" mode="pdf">
-    <xsl:sequence select="tk:node('stamp', ., map {
-      'boxed': exists(parent::tei:opener | parent::tei:closer | parent::tei:div | parent::tei:body
-                      | parent::tei:ab[count(node()[normalize-space()]) = 1])
-    })"/>
+    <xsl:sequence select="tk:node('stamp', ., map { 'boxed': tk:stamp-stands-alone(.) })"/>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="pdf">
