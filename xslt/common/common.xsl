@@ -33,6 +33,8 @@
     tk:stands-alone($e)        whether a quotation, citation or reference is
                                a block of its own rather than part of a line
     tk:gap-text($gap)          what a gap shows in brackets
+    tk:source-reading($c)      the source's reading of a choice (sic, abbr, orig)
+    tk:editor-reading($c)      the editor's reading of a choice (corr, expan, reg)
     tk:stamp-stands-alone($s)  whether a stamp is drawn as one or stays in the line
     tk:is-italic-title($t)     whether a title is set in italics (by its level)
     tk:tokens($s)              a class-safe list of tokens from an attribute
@@ -290,6 +292,19 @@
     <xsl:param name="gap" as="element()"/>
     <xsl:sequence select="(normalize-space(string-join($gap/tei:desc, ' '))[. != ''],
         if ($gap/@reason = 'omitted' or empty($gap/@reason)) then '…' else normalize-space($gap/@reason))[1]"/>
+  </xsl:function>
+
+  <!-- The two readings of a <choice>: the source's (sic, abbr, orig) and the
+       editor's (corr, expan, reg); a choice of other projects' TEI takes its
+       first child as the source's. -->
+  <xsl:function name="tk:source-reading" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(tei:sic | tei:abbr | tei:orig), $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:editor-reading" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:expan | tei:reg), $choice/* except tk:source-reading($choice))[1]"/>
   </xsl:function>
 
   <!-- A stamp standing on its own (in the opener or closer, between

@@ -116,8 +116,8 @@
        needed) shows the one asked for. -->
 
   <xsl:template match="tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]" mode="html">
-    <xsl:variable name="published" select="(tei:sic, tei:orig)[1]"/>
-    <xsl:variable name="corrected" select="(tei:corr, tei:reg)[1]"/>
+    <xsl:variable name="published" select="tk:source-reading(.)"/>
+    <xsl:variable name="corrected" select="tk:editor-reading(.)"/>
     <span class="choice">
       <xsl:apply-templates select="@xml:id" mode="html-attr"/>
       <span class="v-published" title="As published; corrected by {tk:by($corrected)}: {normalize-space($corrected)}">

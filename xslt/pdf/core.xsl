@@ -91,8 +91,8 @@
   <!-- choice: the reading of the source first, the other in brackets, so the
        printed text keeps every word of the translation as published. -->
   <xsl:template match="tei:choice" mode="pdf">
-    <xsl:variable name="first" select="(tei:sic, tei:abbr, tei:orig, *)[1]"/>
-    <xsl:variable name="other" select="(* except $first)[1]"/>
+    <xsl:variable name="first" select="tk:source-reading(.)"/>
+    <xsl:variable name="other" select="tk:editor-reading(.)"/>
     <xsl:variable name="shown" as="item()*">
       <xsl:apply-templates select="$first/node()" mode="pdf"/>
     </xsl:variable>
