@@ -3,6 +3,8 @@ unknown phase is refused; a schema whose rules do not compile is named."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -76,3 +78,11 @@ def test_a_rule_that_does_not_compile_names_the_users_schema(tmp_path):
     message = str(caught.value)
     assert message.startswith(f"{path}: the rules of this Schematron schema do not compile")
     assert ".xsl" not in message
+
+
+def test_a_phase_without_schematron_is_refused(tmp_path):
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    rng = Path(__file__).resolve().parents[2] / "schemas" / "teikit.rng"
+    result = CliRunner().invoke(main, ["validate", str(doc), "--schema", str(rng), "--phase", "p"])
+    assert result.exit_code == 2 and "no Schematron schema runs" in result.output

@@ -49,6 +49,8 @@ class Validator:
         if schema is None and schematron is None:
             schema, schematron = PROJECT_RNG, PROJECT_SCH
         self.relaxng = RelaxNGChecker(schema) if schema is not None else None
+        if phase is not None and schematron is None:
+            raise UsageError(f"--phase {phase}: no Schematron schema runs (--schema alone checks the grammar only)")
         self.schematron = SchematronChecker(schematron, phase) if schematron is not None else None
         self.register = Path(register) if register is not None else None
         if self.register is not None and not self.register.is_file():
