@@ -39,8 +39,11 @@
     tk:is-italic-title($t)     whether a title is set in italics (by its level)
     tk:tokens($s)              a class-safe list of tokens from an attribute
 
-  The closed values used here (mark kinds, note types) are those of
-  schemas/teikit.rnc; tests/contract/ checks that every copy agrees.
+  and the vocabularies they use: tk:in-text-rends, tk:mark-names,
+  tk:mark-legend, tk:mark-order, tk:name-elements, tk:block-holders,
+  tk:upright-title-levels. The closed values among them (mark kinds, note
+  types) are those of schemas/teikit.rnc; tests/contract/ checks that every
+  copy (converter, stylesheets, Typst template, CSS, Schematron) agrees.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
