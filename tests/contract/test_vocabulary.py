@@ -109,3 +109,14 @@ def test_css_and_typst_set_off_the_same_kinds_of_segment():
     in_typst = set(re.findall(r'"([a-z-]+)"', lines)) & seg_types
     in_css = set(re.findall(r"\.seg-([a-z-]+)\b", css))
     assert in_css <= seg_types and in_css == in_typst
+
+
+def test_the_pdf_data_kinds_are_exactly_the_typst_rules():
+    # pdf.xsl writes nodes {"k": kind, …}; edition.typ has one rule per kind
+    written = set()
+    for sheet in (ROOT / "xslt" / "pdf").glob("*.xsl"):
+        text = sheet.read_text(encoding="utf-8")
+        written |= set(re.findall(r"tk:node\('([a-z-]+)'", text)) | set(re.findall(r"'k': '([a-z-]+)'", text))
+    typ = (ROOT / "xslt" / "pdf" / "edition.typ").read_text(encoding="utf-8")
+    rules = re.search(r"#let rules = \((.*?)\n\)", typ, re.DOTALL).group(1)
+    assert written == set(re.findall(r"^  ([a-z-]+): \(n, body, r\)", rules, re.MULTILINE))

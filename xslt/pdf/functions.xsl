@@ -28,13 +28,6 @@
     <xsl:sequence select="map:merge(($extra, map { 'k': $kind, 'c': array { $children } }))"/>
   </xsl:function>
 
-  <!-- A node with given children (strings or nodes) instead of an element's. -->
-  <xsl:function name="tk:make" as="map(*)">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="children" as="item()*"/>
-    <xsl:sequence select="map { 'k': $kind, 'c': array { $children } }"/>
-  </xsl:function>
-
   <!-- Text as one line of words: the layout of the XML source (newlines,
        indentation) is not the document's, so runs of white space become one
        space. Whitespace between block elements carries nothing and goes. -->

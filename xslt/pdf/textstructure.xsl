@@ -30,8 +30,12 @@
     <xsl:sequence select="tk:node('p', .)"/>
   </xsl:template>
 
-  <xsl:template match="tei:opener | tei:closer" mode="pdf">
-    <xsl:sequence select="tk:node(local-name(), .)"/>
+  <xsl:template match="tei:opener" mode="pdf">
+    <xsl:sequence select="tk:node('opener', .)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:closer" mode="pdf">
+    <xsl:sequence select="tk:node('closer', .)"/>
   </xsl:template>
 
   <!-- Inside an opener or closer every part stands on its own line, so the
