@@ -15,14 +15,15 @@ from .validate import FORMATS, FORMATTERS, Options, run
 from .validate.finding import Finding
 from .validate.profiles import DEFAULT_RELEASE, fetch_tei_all, find_tei_all, read_checksums
 from .validate.report import Outcome
-from .validate.runner import FileResult, expand, parse_shard
+from .validate.runner import FileResult, expand
+from .shard import parse_shard
 from .validate.select import split_tei
 
 
 def _validate_stdin(options: Options) -> list[FileResult]:
     """The document on standard input, with the register named, or ``register.xml`` of the current folder."""
     if options.register is None and Path("register.xml").is_file():
-        options = Options(options.schema, options.schematron, "register.xml")
+        options = Options(options.schema, options.schematron, "register.xml", prune=options.prune, phase=options.phase)
     validator = options.validator()
     try:
         tree = parse_input("-")
@@ -31,7 +32,7 @@ def _validate_stdin(options: Options) -> list[FileResult]:
     return [FileResult(STDIN_NAME, validator.validate_tree(tree, STDIN_NAME))]
 
 
-def _outcome(paths, schema, schematron, tei_all, tei_all_dir, register, jobs, shard, strict, skip_non_tei) -> Outcome:
+def _outcome(paths, schema, schematron, tei_all, tei_all_dir, register, phase, jobs, shard, strict, skip_non_tei) -> Outcome:
     """Validate, or say why the run could not start: every failure becomes part of the outcome."""
     outcome = Outcome(strict=strict)
     started = time.perf_counter()
@@ -41,7 +42,7 @@ def _outcome(paths, schema, schematron, tei_all, tei_all_dir, register, jobs, sh
                 raise UsageError("--tei-all and --schema exclude each other")
             rng, isosch = find_tei_all(tei_all_dir)
             schema, schematron = str(rng), schematron or (str(isosch) if isosch else None)
-        options = Options(schema=schema, schematron=schematron, register=register)
+        options = Options(schema=schema, schematron=schematron, register=register, phase=phase)
         shard_spec = parse_shard(shard) if shard else None
         if any(is_stdio(p) for p in paths):
             if len(paths) > 1 or shard_spec:
@@ -69,14 +70,15 @@ def _outcome(paths, schema, schematron, tei_all, tei_all_dir, register, jobs, sh
 @click.option("--tei-all", "tei_all", is_flag=True, help="Validate against the TEI's tei_all.rng (and tei_all.isosch).")
 @click.option("--tei-all-dir", type=click.Path(file_okay=False), help="Folder holding tei_all.rng for --tei-all.")
 @click.option("--register", type=click.Path(dir_okay=False), help="The register file (default: register.xml beside each document).")
+@click.option("--phase", metavar="ID", help="Schematron phase to run (default: the schema's defaultPhase, else all).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the report to FILE, also when the run cannot start (default, or -: stdout).")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=1, show_default=True, help="Files validated in parallel (0: one per CPU).")
-@click.option("--shard", metavar="I/N", help="Validate only the I-th of N slices of the file list (CI matrices).")
+@click.option("--shard", metavar="I/N", help="Validate only part I of N (split by a stable hash of each path; CI matrices).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option("--skip-non-tei", is_flag=True, help="Skip files whose root element is not TEI (XSLT, RelaxNG, SVG …).")
-def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, fmt, output, jobs, shard, strict,
+def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, phase, fmt, output, jobs, shard, strict,
                      skip_non_tei):
     """Validate TEI files and folders (recursively) with RelaxNG, then Schematron.
 
@@ -87,7 +89,7 @@ def validate_command(paths, schema, schematron, tei_all, tei_all_dir, register, 
 
     Example: teikit validate tei/ --format github -j 2
     """
-    outcome = _outcome(paths, schema, schematron, tei_all, tei_all_dir, register, jobs, shard, strict, skip_non_tei)
+    outcome = _outcome(paths, schema, schematron, tei_all, tei_all_dir, register, phase, jobs, shard, strict, skip_non_tei)
     if outcome.error is not None:
         click.echo(" ".join(outcome.error_line.split()), err=True)
     report = FORMATTERS[fmt](outcome)

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+def problem_line(path: str | None, line: int | None, message: str, rule: str | None = None) -> str:
+    """The one format of a problem: ``path:line: message [rule]`` (the parts that are known)."""
+    where = ""
+    if path is not None:
+        where = f"{path}:{line}: " if line else f"{path}: "
+    return f"{where}{message}" + (f" [{rule}]" if rule else "")
+
+
 class TeikitError(Exception):
     """A problem with an input or an argument, reported without a traceback.
 
@@ -19,10 +27,7 @@ class TeikitError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = ""
-        if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return f"{where}{self.message}"
+        return problem_line(self.path, self.line, self.message)
 
 
 class UsageError(TeikitError):

@@ -15,10 +15,9 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import TeikitError, UsageError
+from .teiroot import require_tei
 from .xmlparse import parse_file
 from .xslt import XSLT_DIR, Stylesheet
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 #: Where a name's register entry is linked when no other page is given.
 DEFAULT_REGISTER_HREF = "register.html"
@@ -79,15 +78,7 @@ class HtmlRenderer:
         dropped by the stylesheet. Raises :class:`TeikitError` if the root is
         not a TEI element.
         """
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        qname = etree.QName(root)
-        if qname.namespace != TEI_NS:
-            where = f"{{{qname.namespace}}}" if qname.namespace else "no namespace"
-            raise TeikitError(
-                f"not a TEI P5 document: the root element is <{qname.localname}> in {where}",
-                name,
-                root.sourceline,
-            )
+        require_tei(tree, name)
         params = {
             "css": self._css,
             "js": self._js,

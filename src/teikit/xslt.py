@@ -63,13 +63,18 @@ def _summary(lines: list[str], fallback: str) -> str:
 
 
 class Stylesheet:
-    """One compiled stylesheet with its own locked-down Saxon processor."""
+    """One compiled stylesheet with its own locked-down Saxon processor.
 
-    def __init__(self, path: str | os.PathLike):
+    ``text``, when given, is the stylesheet's source (one generated in
+    memory, say from a Schematron schema); ``path`` is then only the file
+    that errors name, the one the user wrote.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, text: str | None = None):
         from saxonche import PySaxonProcessor  # imported late: start-up cost
 
         self.path = Path(path)
-        if not self.path.is_file():
+        if text is None and not self.path.is_file():
             raise UsageError(f"stylesheet not found: {self.path}")
         self._proc = PySaxonProcessor(license=False)
         # While compiling, only local files (xsl:include, xsl:import) may be
@@ -79,7 +84,10 @@ class Stylesheet:
         compiler = self._proc.new_xslt30_processor()
         with captured_stderr() as chatter:
             try:
-                self._exe = compiler.compile_stylesheet(stylesheet_file=str(self.path))
+                if text is None:
+                    self._exe = compiler.compile_stylesheet(stylesheet_file=str(self.path))
+                else:
+                    self._exe = compiler.compile_stylesheet(stylesheet_text=text)
             except Exception as err:  # saxonche raises its own PySaxonApiError
                 raise UsageError(f"cannot compile: {_summary(chatter, str(err))}", str(self.path)) from None
         self._proc.set_configuration_property(_ALLOWED_PROTOCOLS, "")

@@ -12,6 +12,7 @@ from teikit.errors import TeikitError
 from teikit.xmlparse import parse_file
 
 _NS = {"t": TEI_NS}
+MENTION_ELEMENTS = ("persName", "orgName", "placeName", "geogName", "name", "rs")
 
 
 class FakeFinding:
@@ -58,10 +59,13 @@ class FakeToolchain:
     def html(self, tree, name, *, tei_href, pdf_href, register_href):
         root = tree.getroot()
         body = []
-        for node in root.iter(f"{{{TEI_NS}}}*"):
-            ref = node.get("ref") or ""
+        # The real stylesheet's rule: each name pointing into the register is a
+        # mention, anchored "mention-N" in document order (tk:mentions).
+        for node in root.iter(*(f"{{{TEI_NS}}}{name}" for name in MENTION_ELEMENTS)):
+            ref = (node.get("ref") or "").split(" ")[0]
             if ref.startswith("register.xml#"):
-                body.append(f'<a href="{register_href}#{ref.split("#", 1)[1]}">{"".join(node.itertext())}</a>')
+                body.append(f'<a id="mention-{len(body) + 1}" href="{register_href}#{ref.split("#", 1)[1]}">'
+                            f'{"".join(node.itertext())}</a>')
         title = root.find(".//{%s}title" % TEI_NS)
         return (f"<!DOCTYPE html><html><head><title>{title.text if title is not None else ''}</title></head>"
                 f'<body><a href="{tei_href}">TEI</a> {" ".join(body)}</body></html>')

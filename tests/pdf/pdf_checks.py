@@ -116,3 +116,21 @@ def word_boxes(path: Path) -> list[tuple[int, str, float, float]]:
         for y0, y1, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page):
             boxes.append((number, word, float(y0), float(y1)))
     return boxes
+
+
+def mark_positions(renderer, tree) -> list[dict]:
+    """Where the template draws the reader's marks: one dict per mark and page
+    with ``id``, ``page`` and ``top``/``bottom`` in points from the page's top
+    (the template records them as ``<tk-drawn>`` metadata for this purpose)."""
+    import json
+
+    import typst
+
+    from teikit.pdf import fonts
+
+    data = renderer.data(tree)
+    paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else renderer._core_fonts
+    inputs = {"doc": data, "fonts": json.dumps(fonts.families(paths))}
+    compiler = typst.Compiler(input=str(renderer._main), root=str(renderer._root), font_paths=list(paths),
+                              ignore_system_fonts=True, sys_inputs=inputs)
+    return [item["value"] for item in json.loads(compiler.query("<tk-drawn>"))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pdf_checks import CONTRACT, need_poppler, word_boxes
+from pdf_checks import CONTRACT, mark_positions, need_poppler, word_boxes
 from teikit.xmlparse import parse_bytes, parse_file
 
 FILLER = ("The foreign policy orientation of the Worker’s Party of Korea has repeatedly undergone "
@@ -37,7 +37,7 @@ def page_break(renderer, tmp_path_factory):
     tree = parse_bytes(_page_break_document(), "marks.xml")
     path = tmp_path_factory.mktemp("marks") / "marks.pdf"
     path.write_bytes(renderer.render(tree))
-    return renderer.mark_positions(tree), path
+    return mark_positions(renderer, tree), path
 
 
 def test_a_mark_continues_on_the_next_page(page_break):
@@ -69,7 +69,7 @@ def test_contract_marks_beside_their_lines(renderer, tmp_path):
     tree = parse_file(CONTRACT)
     path = tmp_path / "contract.pdf"
     path.write_bytes(renderer.render(tree))
-    spans = {s["id"]: s for s in renderer.mark_positions(tree)}
+    spans = {s["id"]: s for s in mark_positions(renderer, tree)}
     boxes = word_boxes(path)
     assert set(spans) == {f"mark-{n}" for n in range(1, 6)}
     assert _covers(spans["mark-1"], _word(boxes, "ideological"))

@@ -1,24 +1,49 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Format-free helpers shared by every output (HTML, PDF). Import it; it writes
-  no markup of its own and declares no mode, so importing it changes nothing
-  until a function is called. What it offers (stable names, namespace
-  "urn:teikit:xslt"):
+  The rendering core shared by every output (HTML, PDF) and by the site's
+  records: how TEI elements are classified, whatever the format. Import it;
+  it writes no markup of its own and declares no mode, so importing it
+  changes nothing until a function is called. Stable names, one namespace,
+  "urn:teikit:xslt":
 
+    tk:header($root)           the header's fields as one map (see below):
+                               the HTML masthead, the PDF title block and
+                               the site's catalogue records all read it
+    tk:archive-line($fields)   "repository, collection, call number"
+    tk:untitled                what a document without a title is called
+    tk:language($root)         the language of the text (xml:lang), else "en"
     tk:safe-url($url)          the URL if its scheme is allowed (http, https,
                                relative, fragment), else the empty sequence
-    tk:register-id($ref)       "per-x" for a @ref "register.xml#per-x" or "#per-x"
+    tk:register-id($ref)       "per-x" for a @ref "register.xml#per-x"
+    tk:mentions($root)         the elements naming a register entry, in order
+    tk:mention-numbers($m)     a map from generate-id() of each mention to its number
+    tk:mention-anchor($e, $i)  the anchor of the $i-th mention (its xml:id or "mention-3")
     tk:target-ids($target)     the ids named by a pointer list "#a #b"
-    tk:mark-kind($rend)        "line", "double-line", "query", "exclamation",
-                               "mark" for a margin-* @rend, else ()
+    tk:margin-marks            @rend of a margin mark -> its kind ("line", …)
+    tk:mark-kind($rend)        the kind of a margin mark, else ()
     tk:mark-description($hi)   a sentence describing a reader's mark on a <hi>
     tk:format-date($when)      "9 June 1969", "June 1969" or "1969" from ISO
-    tk:is-numbered-note($note) whether a note becomes a numbered note (marker in
-                               the text, entry in the list of notes)
+    tk:note-classes            note/@type -> "numbered" or "inline"
+    tk:is-numbered-note($note) whether a note becomes a numbered note (a marker
+                               or footnote call in the text, the note itself
+                               in the list of notes or at the page's foot)
     tk:numbered-notes($root)   the numbered notes of a document's texts, in order
     tk:note-numbers($notes)    a map from generate-id() of each note to its number
     tk:note-label($note, $i)   the label shown for the $i-th numbered note
+    tk:stands-alone($e)        whether a quotation, citation or reference is
+                               a block of its own rather than part of a line
+    tk:gap-text($gap)          what a gap shows in brackets
+    tk:source-reading($c)      the source's reading of a choice (sic, abbr, orig)
+    tk:editor-reading($c)      the editor's reading of a choice (corr, expan, reg)
+    tk:stamp-stands-alone($s)  whether a stamp is drawn as one or stays in the line
+    tk:is-italic-title($t)     whether a title is set in italics (by its level)
     tk:tokens($s)              a class-safe list of tokens from an attribute
+
+  and the vocabularies they use: tk:in-text-rends, tk:mark-names,
+  tk:mark-legend, tk:mark-order, tk:name-elements, tk:block-holders,
+  tk:upright-title-levels. The closed values among them (mark kinds, note
+  types) are those of schemas/teikit.rnc; tests/contract/ checks that every
+  copy (converter, stylesheets, Typst template, CSS, Schematron) agrees.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -54,12 +79,37 @@
 
   <xsl:function name="tk:register-id" as="xs:string?">
     <xsl:param name="ref" as="xs:string?"/>
-    <!-- A name points into the edition's register either by a local fragment
-         or by "register.xml#id"; other references are ordinary links. -->
+    <!-- A name points into the edition's register by "register.xml#id" (the
+         same rule as the validator's and the site's); "#id" is a pointer
+         inside the document, other references are ordinary links. -->
     <xsl:variable name="r" select="normalize-space($ref)"/>
     <xsl:sequence select="
-        if (starts-with($r, '#') or starts-with($r, 'register.xml#') or contains($r, '/register.xml#'))
+        if (starts-with($r, 'register.xml#') or contains($r, '/register.xml#'))
         then substring-after($r, '#')[. != ''] else ()"/>
+  </xsl:function>
+
+  <!-- A mention of a register entry: an element whose first @ref points into
+       the register. The HTML writes tk:mention-id on each one it renders in
+       the text, and the site's records list the same elements, so the
+       register page can link to every mention without reading the HTML. -->
+  <xsl:variable name="tk:name-elements" as="xs:string+" select="('persName', 'orgName', 'placeName', 'geogName', 'name', 'rs')"/>
+
+  <xsl:function name="tk:mentions" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root/descendant::tei:*[@ref][local-name() = $tk:name-elements]
+        [exists(tk:register-id(tokenize(normalize-space(@ref), ' ')[1]))]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:mention-numbers" as="map(xs:string, xs:integer)">
+    <xsl:param name="mentions" as="element()*"/>
+    <xsl:sequence select="map:merge($mentions ! map:entry(generate-id(.), position()))"/>
+  </xsl:function>
+
+  <!-- The anchor of a mention: its own xml:id, or "mention-N". -->
+  <xsl:function name="tk:mention-anchor" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:sequence select="(normalize-space($mention/@xml:id)[. != ''], 'mention-' || $number)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:target-ids" as="xs:string*">
@@ -69,28 +119,53 @@
         return substring($t, 2)"/>
   </xsl:function>
 
+  <!-- The reader's marks drawn in the margin: the margin.rend values of
+       teikit.rnc, each with the kind both outputs draw (an underline, the
+       other reader's mark, stays in the line: see tk:in-text-rends). -->
+  <xsl:variable name="tk:margin-marks" as="map(xs:string, xs:string)" select="map {
+      'margin-line': 'line',
+      'margin-double-line': 'double-line',
+      'margin-query': 'query',
+      'margin-exclamation': 'exclamation',
+      'margin-mark': 'mark'
+  }"/>
+
+  <!-- The other hi.rend values of teikit.rnc: highlighting set in the line. -->
+  <xsl:variable name="tk:in-text-rends" as="xs:string+" select="('underline', 'emphasis')"/>
+
   <xsl:function name="tk:mark-kind" as="xs:string?">
     <xsl:param name="rend" as="xs:string?"/>
-    <xsl:variable name="r" select="normalize-space($rend)"/>
-    <xsl:sequence select="
-        if ($r = ('margin-line', 'margin-double-line', 'margin-query',
-                  'margin-exclamation', 'margin-mark'))
-        then substring-after($r, 'margin-') else ()"/>
+    <xsl:sequence select="$tk:margin-marks(normalize-space($rend))"/>
   </xsl:function>
 
   <xsl:function name="tk:mark-description" as="xs:string">
     <xsl:param name="hi" as="element()"/>
     <xsl:variable name="kind" select="tk:mark-kind($hi/@rend)"/>
-    <xsl:variable name="what" select="
-        if ($kind = 'line') then 'Marked in the left margin with one vertical line'
-        else if ($kind = 'double-line') then 'Marked in the left margin with two vertical lines'
-        else if ($kind = 'query') then 'Marked in the left margin with a question mark'
-        else if ($kind = 'exclamation') then 'Marked in the left margin with an exclamation point'
-        else 'Highlighted in the left margin'"/>
+    <xsl:variable name="what" select="if ($kind = 'mark') then 'Highlighted in the left margin'
+        else 'Marked in the left margin with ' || $tk:mark-names($kind)"/>
     <xsl:sequence select="concat($what, ' by a later reader',
         if ($hi/@cert = ('low', 'unknown')) then ' (the extent of the marked passage is uncertain)' else '',
         '.')"/>
   </xsl:function>
+
+  <!-- Each kind of margin mark in words: in a sentence (titles) and in the
+       legend of the marks. -->
+  <xsl:variable name="tk:mark-names" as="map(xs:string, xs:string)" select="map {
+      'line': 'one vertical line',
+      'double-line': 'two vertical lines',
+      'query': 'a question mark',
+      'exclamation': 'an exclamation point',
+      'mark': 'a highlight'
+  }"/>
+  <xsl:variable name="tk:mark-legend" as="map(xs:string, xs:string)" select="map {
+      'line': 'one vertical line',
+      'double-line': 'two vertical lines',
+      'query': 'question mark',
+      'exclamation': 'exclamation point',
+      'mark': 'highlighted (kind not stated)'
+  }"/>
+  <!-- The order in which the legends list the kinds. -->
+  <xsl:variable name="tk:mark-order" as="xs:string+" select="('line', 'double-line', 'query', 'exclamation', 'mark')"/>
 
   <xsl:variable name="tk:months" as="xs:string+" select="('January', 'February', 'March',
       'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
@@ -107,14 +182,32 @@
         else $w"/>
   </xsl:function>
 
+  <!-- How each note.type of teikit.rnc is set, in every output: "numbered"
+       notes get a number (a marker in the HTML, a footnote in the PDF);
+       "inline" notes describe the page where they stand (a stamp,
+       handwriting) and stay there, in brackets. -->
+  <xsl:variable name="tk:note-classes" as="map(xs:string, xs:string)" select="map {
+      'translator': 'numbered',
+      'footnote': 'numbered',
+      'citation': 'numbered',
+      'source': 'numbered',
+      'funding': 'numbered',
+      'classification': 'numbered',
+      'editorial': 'numbered',
+      'stamp': 'inline',
+      'handwritten': 'inline'
+  }"/>
+
   <xsl:function name="tk:is-numbered-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <!-- Translator's notes and notes placed outside the running text
-         (footnotes, end notes, margin notes of other editions) get a number;
-         descriptions that stood inline in the text (a stamp, handwriting)
-         stay where they are. -->
+    <!-- A translator's note is always numbered. Other notes follow their
+         type; a note without a known type (TEI of other projects) is
+         numbered unless it is placed inline in the text. An editorial note
+         placed inline ("[sic]", "[emphasis in the original]") stays inline
+         too: the translation printed it there. -->
+    <xsl:variable name="class" select="$tk:note-classes(string($note/@type))"/>
     <xsl:sequence select="$note/@type = 'translator'
-        or not($note/@place = ('inline', 'inline-block')) and not($note/@type = ('stamp', 'handwritten'))"/>
+        or ($class = 'numbered' or empty($class)) and not($note/@place = ('inline', 'inline-block'))"/>
   </xsl:function>
 
   <xsl:function name="tk:numbered-notes" as="element()*">
@@ -131,6 +224,108 @@
     <xsl:param name="note" as="element()"/>
     <xsl:param name="number" as="xs:integer"/>
     <xsl:sequence select="(normalize-space($note/@n)[. != ''], string($number))[1]"/>
+  </xsl:function>
+
+  <!-- Elements that hold blocks: a quotation, citation or reference among
+       them, with no words of its own beside it, is a block of its own. -->
+  <xsl:variable name="tk:block-holders" as="xs:string+" select="('text', 'front', 'body', 'back', 'group',
+      'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'cit', 'list', 'listBibl', 'item',
+      'lg', 'sp', 'figure', 'floatingText', 'epigraph', 'argument', 'postscript', 'quote')"/>
+
+  <xsl:function name="tk:stands-alone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not($e/../text()[normalize-space()])
+        and (every $a in $e/ancestor::*[ancestor::tei:text] satisfies
+             (local-name($a) = $tk:block-holders and not($a/../text()[normalize-space()])))"/>
+  </xsl:function>
+
+  <!-- The header: one map of fields (elements, so that the HTML can render
+       their names as links; the PDF and the site take their text). Each
+       field is empty when the header does not say. -->
+  <xsl:function name="tk:header" as="map(*)">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="h" select="($root/self::tei:teiHeader, $root/tei:teiHeader, $root/descendant::tei:teiHeader)[1]"/>
+    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <xsl:variable name="ts" select="$fd/tei:titleStmt"/>
+    <xsl:variable name="ps" select="$fd/tei:publicationStmt"/>
+    <xsl:variable name="ms" select="($fd/tei:sourceDesc/descendant::tei:msIdentifier)[1]"/>
+    <xsl:variable name="date" select="($h/tei:profileDesc/tei:creation/tei:date,
+        $fd/tei:sourceDesc/descendant::tei:date, $ps/tei:date)[1]"/>
+    <xsl:variable name="licence" select="($ps/tei:availability/tei:licence)[1]"/>
+    <xsl:sequence select="map {
+      'header': $h,
+      'title': ($ts/tei:title[@type = 'main'], $ts/tei:title[not(@type)], $ts/tei:title)[1],
+      'subtitle': $ts/tei:title[@type = 'sub'][1],
+      'date': $date,
+      'when': string(($date/@when, $date/@from)[1]),
+      'authors': $ts/tei:author,
+      'classification': ($fd/tei:notesStmt/tei:note[@type = 'classification'])[1],
+      'archive': $ms/(tei:institution | tei:repository | tei:collection | tei:settlement),
+      'idno': $ms/tei:idno,
+      'publisher': $ps/(tei:publisher | tei:distributor | tei:authority)[1],
+      'url': tk:safe-url(($ps/tei:idno[@type = ('URI', 'URL', 'url', 'uri')])[1]),
+      'translators': $ts/tei:respStmt[@xml:id = 'translator' or contains(lower-case(tei:resp), 'translat')]
+                        /(tei:name | tei:persName | tei:orgName),
+      'funding': ($fd/tei:notesStmt/tei:note[@type = 'funding'], $ts/tei:funder)[1],
+      'licence': ($licence, $ps/tei:availability/tei:p)[1],
+      'licence-url': tk:safe-url($licence/@target),
+      'citation': ($fd/tei:notesStmt/tei:note[@type = 'citation'])[1],
+      'abstract': $h/tei:profileDesc/tei:abstract
+    }"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:untitled" as="xs:string" select="'Untitled TEI document'"/>
+
+  <!-- The language of the text: the text's own xml:lang, else the document's,
+       else English. -->
+  <xsl:function name="tk:language" as="xs:string">
+    <xsl:param name="root" as="element()"/>
+    <xsl:sequence select="(($root/tei:text/@xml:lang, $root/@xml:lang) ! normalize-space(.)[. != ''], 'en')[1]"/>
+  </xsl:function>
+
+  <!-- Where the source is kept, as one line: archive, collection, call number. -->
+  <xsl:function name="tk:archive-line" as="xs:string">
+    <xsl:param name="fields" as="map(*)"/>
+    <xsl:sequence select="string-join(($fields?archive, $fields?idno) ! normalize-space(.)[. != ''], ', ')"/>
+  </xsl:function>
+
+  <!-- What a gap shows between its brackets: its description, else an
+       ellipsis for words left out, else the reason ("illegible"). -->
+  <xsl:function name="tk:gap-text" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:sequence select="(normalize-space(string-join($gap/tei:desc, ' '))[. != ''],
+        if ($gap/@reason = 'omitted' or empty($gap/@reason)) then '…' else normalize-space($gap/@reason))[1]"/>
+  </xsl:function>
+
+  <!-- The two readings of a <choice>: the source's (sic, abbr, orig) and the
+       editor's (corr, expan, reg); a choice of other projects' TEI takes its
+       first child as the source's. -->
+  <xsl:function name="tk:source-reading" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(tei:sic | tei:abbr | tei:orig), $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:editor-reading" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:expan | tei:reg), $choice/* except tk:source-reading($choice))[1]"/>
+  </xsl:function>
+
+  <!-- A stamp standing on its own (in the opener or closer, between
+       paragraphs, or alone in a block) is drawn as a stamp; one quoted inside
+       a sentence or a description stays in the line. -->
+  <xsl:function name="tk:stamp-stands-alone" as="xs:boolean">
+    <xsl:param name="stamp" as="element()"/>
+    <xsl:sequence select="exists($stamp/parent::tei:opener | $stamp/parent::tei:closer | $stamp/parent::tei:div
+        | $stamp/parent::tei:body | $stamp/parent::tei:ab[count(node()[normalize-space()]) = 1])"/>
+  </xsl:function>
+
+  <!-- Titles of articles and unpublished pieces (title.level "a", "u") are
+       set upright, the others (books, journals, series) in italics. -->
+  <xsl:variable name="tk:upright-title-levels" as="xs:string+" select="('a', 'u')"/>
+
+  <xsl:function name="tk:is-italic-title" as="xs:boolean">
+    <xsl:param name="title" as="element()"/>
+    <xsl:sequence select="not($title/@level = $tk:upright-title-levels)"/>
   </xsl:function>
 
   <xsl:function name="tk:tokens" as="xs:string*">

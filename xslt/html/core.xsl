@@ -164,17 +164,18 @@
 
   <!-- Quotations and citations -->
 
+  <!-- Block or inline as tk:stands-alone says, the same in the PDF. -->
   <xsl:template match="tei:quote | tei:q | tei:said" mode="html">
     <xsl:param name="tk:in-phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="tk:wrap">
-      <xsl:with-param name="tag" select="if ($tk:in-phrase or ../text()[normalize-space()]) then 'q' else 'blockquote'"/>
+      <xsl:with-param name="tag" select="if ($tk:in-phrase or not(tk:stands-alone(.))) then 'q' else 'blockquote'"/>
       <xsl:with-param name="class" select="'quote'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:cit" mode="html">
     <xsl:call-template name="tk:wrap">
-      <xsl:with-param name="tag" select="if (../text()[normalize-space()]) then 'span' else 'div'"/>
+      <xsl:with-param name="tag" select="if (tk:stands-alone(.)) then 'div' else 'span'"/>
       <xsl:with-param name="class" select="'cit'"/>
     </xsl:call-template>
   </xsl:template>
@@ -182,7 +183,7 @@
   <xsl:template match="tei:bibl | tei:biblStruct" mode="html">
     <xsl:param name="tk:in-phrase" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="tk:wrap">
-      <xsl:with-param name="tag" select="if ($tk:in-phrase or ../text()[normalize-space()] or parent::tei:cit) then 'cite' else 'p'"/>
+      <xsl:with-param name="tag" select="if ($tk:in-phrase or not(tk:stands-alone(.)) or parent::tei:cit) then 'cite' else 'p'"/>
       <xsl:with-param name="class" select="'bibl'"/>
     </xsl:call-template>
   </xsl:template>
@@ -190,7 +191,7 @@
   <xsl:template match="tei:title" mode="html">
     <xsl:call-template name="tk:wrap">
       <xsl:with-param name="tag" select="'cite'"/>
-      <xsl:with-param name="class" select="'title', tk:tokens(@level) ! ('title-' || .)"/>
+      <xsl:with-param name="class" select="'title', tk:tokens(@level) ! ('title-' || .), 'upright'[not(tk:is-italic-title(current()))]"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -266,6 +267,14 @@
     <xsl:call-template name="tk:wrap">
       <xsl:with-param name="tag" select="if (../text()[normalize-space()]) then 'span' else 'p'"/>
       <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A label outside a list or note (a caption in the text). -->
+  <xsl:template match="tei:label" mode="html">
+    <xsl:call-template name="tk:wrap">
+      <xsl:with-param name="tag" select="'span'"/>
+      <xsl:with-param name="class" select="'label'"/>
     </xsl:call-template>
   </xsl:template>
 

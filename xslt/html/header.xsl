@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  teiHeader → the page's masthead: title, date, authors, archive and call
-  number, source (publisher and URL), translator, funding, licence, a
-  suggested citation, and the links to the TEI source and the PDF. Each row
-  appears only when the header says something for it, so headers of other
-  editions render with whatever they hold. (The full header is also shown,
-  folded, at the end of the page, by the ordinary templates.)
+  The header's fields (tk:header, the map the PDF and the site read too) →
+  the page's masthead: title, date, authors, archive and call number, source
+  (publisher and URL), translator, funding, licence, a suggested citation,
+  and the links to the TEI source and the PDF. Each row appears only when
+  the header says something for it, so headers of other editions render
+  with whatever they hold. (The full header is also shown, folded, at the
+  end of the page, by the ordinary templates.)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,35 +15,24 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
-  <xsl:function name="tk:main-title" as="element()?">
-    <xsl:param name="header" as="element()?"/>
-    <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
-  </xsl:function>
-
   <xsl:function name="tk:page-title" as="xs:string">
-    <xsl:param name="header" as="element()?"/>
-    <xsl:sequence select="(normalize-space(tk:main-title($header))[. != ''], 'Untitled TEI document')[1]"/>
+    <xsl:param name="fields" as="map(*)"/>
+    <xsl:sequence select="(normalize-space($fields?title)[. != ''], $tk:untitled)[1]"/>
   </xsl:function>
 
   <xsl:template name="tk:masthead">
-    <xsl:param name="header" as="element()?"/>
-    <xsl:variable name="fd" select="$header/tei:fileDesc"/>
-    <xsl:variable name="ms" select="($fd/tei:sourceDesc/descendant::tei:msIdentifier)[1]"/>
-    <xsl:variable name="date" select="($header/tei:profileDesc/tei:creation/tei:date,
-        $fd/tei:sourceDesc/descendant::tei:date, $fd/tei:publicationStmt/tei:date)[1]"/>
-    <xsl:variable name="translators" select="$fd/tei:titleStmt/tei:respStmt[@xml:id = 'translator'
-        or contains(lower-case(tei:resp), 'translat')]/(tei:name | tei:persName | tei:orgName)"/>
-    <xsl:variable name="uri" select="tk:safe-url(($fd/tei:publicationStmt/tei:idno[@type = ('URI', 'URL', 'url', 'uri')])[1])"/>
-    <xsl:variable name="licence" select="($fd/tei:publicationStmt/tei:availability/tei:licence)[1]"/>
+    <xsl:param name="fields" as="map(*)"/>
+    <xsl:variable name="date" select="$fields?date"/>
+    <xsl:variable name="uri" select="$fields?url"/>
+    <xsl:variable name="licence" select="$fields?licence[self::tei:licence]"/>
     <header class="masthead">
       <p class="kicker">Documentary edition · English translation</p>
       <h1 class="doc-title">
-        <xsl:apply-templates select="tk:main-title($header)/node()" mode="html">
+        <xsl:apply-templates select="$fields?title/node()" mode="html">
           <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
           <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
-        <xsl:if test="empty(tk:main-title($header))">Untitled TEI document</xsl:if>
+        <xsl:if test="empty($fields?title)"><xsl:value-of select="$tk:untitled"/></xsl:if>
       </h1>
       <dl class="meta">
         <xsl:call-template name="tk:meta-row">
@@ -59,25 +49,25 @@
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
-          <xsl:with-param name="label" select="if (count($fd/tei:titleStmt/tei:author) gt 1) then 'Authors' else 'Author'"/>
-          <xsl:with-param name="value" select="tk:listed($fd/tei:titleStmt/tei:author)"/>
+          <xsl:with-param name="label" select="if (count($fields?authors) gt 1) then 'Authors' else 'Author'"/>
+          <xsl:with-param name="value" select="tk:listed($fields?authors)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Classification'"/>
-          <xsl:with-param name="value" select="tk:listed(($fd/tei:notesStmt/tei:note[@type = 'classification'])[1])"/>
+          <xsl:with-param name="value" select="tk:listed($fields?classification)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Archive'"/>
-          <xsl:with-param name="value" select="tk:listed($ms/(tei:institution | tei:repository | tei:collection | tei:settlement))"/>
+          <xsl:with-param name="value" select="tk:listed($fields?archive)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Call number'"/>
-          <xsl:with-param name="value" select="tk:listed($ms/tei:idno)"/>
+          <xsl:with-param name="value" select="tk:listed($fields?idno)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Source'"/>
           <xsl:with-param name="value" as="item()*">
-            <xsl:sequence select="tk:listed($fd/tei:publicationStmt/(tei:publisher | tei:distributor | tei:authority)[1])"/>
+            <xsl:sequence select="tk:listed($fields?publisher)"/>
             <xsl:if test="$uri">
               <xsl:text> · </xsl:text>
               <a href="{$uri}" class="source-link"><xsl:value-of select="$uri"/></a>
@@ -86,29 +76,28 @@
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Translation'"/>
-          <xsl:with-param name="value" select="tk:listed($translators)"/>
+          <xsl:with-param name="value" select="tk:listed($fields?translators)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Funding'"/>
-          <xsl:with-param name="value" select="tk:listed(($fd/tei:notesStmt/tei:note[@type = 'funding'],
-              $fd/tei:titleStmt/tei:funder)[1])"/>
+          <xsl:with-param name="value" select="tk:listed($fields?funding)"/>
         </xsl:call-template>
         <xsl:call-template name="tk:meta-row">
           <xsl:with-param name="label" select="'Licence'"/>
           <xsl:with-param name="value" as="item()*">
-            <xsl:variable name="href" select="tk:safe-url($licence/@target)"/>
+            <xsl:variable name="href" select="$fields?licence-url"/>
             <xsl:choose>
               <xsl:when test="$licence and $href">
                 <a href="{$href}" rel="license"><xsl:value-of select="(normalize-space($licence)[. != ''], $href)[1]"/></a>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:sequence select="tk:listed(($licence, $fd/tei:publicationStmt/tei:availability/tei:p)[1])"/>
+                <xsl:sequence select="tk:listed($fields?licence)"/>
               </xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
       </dl>
-      <xsl:for-each select="$header/tei:profileDesc/tei:abstract">
+      <xsl:for-each select="$fields?abstract">
         <div class="abstract">
           <xsl:apply-templates mode="html">
             <xsl:with-param name="tk:copy" select="true()" tunnel="yes"/>
@@ -116,17 +105,17 @@
           </xsl:apply-templates>
         </div>
       </xsl:for-each>
-      <xsl:variable name="citation" select="($fd/tei:notesStmt/tei:note[@type = 'citation'])[1]"/>
+      <xsl:variable name="citation" select="$fields?citation"/>
       <p class="citation">
         <strong>Suggested citation: </strong>
         <xsl:choose>
           <xsl:when test="$citation"><xsl:sequence select="tk:listed($citation)"/></xsl:when>
           <xsl:otherwise>
             <xsl:value-of select="string-join((
-                normalize-space(string-join($fd/tei:titleStmt/tei:author/normalize-space(), '; '))[. != ''],
-                '“' || tk:page-title($header) || '”',
+                normalize-space(string-join($fields?authors/normalize-space(), '; '))[. != ''],
+                '“' || tk:page-title($fields) || '”',
                 normalize-space($date)[. != ''],
-                normalize-space(($fd/tei:publicationStmt/(tei:publisher | tei:distributor | tei:authority))[1])[. != ''],
+                normalize-space($fields?publisher)[. != ''],
                 $uri), ', ') || '.'"/>
           </xsl:otherwise>
         </xsl:choose>

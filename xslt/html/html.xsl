@@ -41,25 +41,29 @@
 
   <xsl:variable name="tk:register" as="xs:string" select="string(tk:safe-url($register-href))"/>
 
+  <!-- The number of each register mention of the document (tk:mentions). -->
+  <xsl:variable name="tk:mention-numbers" as="map(xs:string, xs:integer)" select="tk:mention-numbers(tk:mentions(/))"/>
+
   <xsl:template match="/">
     <xsl:variable name="root" select="*"/>
-    <xsl:variable name="header" select="($root/tei:teiHeader, $root/descendant::tei:teiHeader)[1]"/>
+    <xsl:variable name="fields" select="tk:header($root)"/>
+    <xsl:variable name="header" select="$fields?header"/>
     <xsl:variable name="notes" select="tk:numbered-notes($root)"/>
     <xsl:variable name="numbers" select="tk:note-numbers($notes)"/>
     <xsl:variable name="marks" select="$root/descendant::tei:hi[tk:mark-kind(@rend)]"/>
     <xsl:variable name="choices" select="$root/descendant::tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]"/>
-    <html lang="{(normalize-space($root/@xml:lang)[. != ''], 'en')[1]}">
+    <html lang="{tk:language($root)}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
-        <title><xsl:value-of select="tk:page-title($header)"/></title>
+        <title><xsl:value-of select="tk:page-title($fields)"/></title>
         <style><xsl:value-of select="$css"/></style>
       </head>
       <body>
         <a class="skip-link" href="#tk-text">Skip to the text</a>
         <xsl:call-template name="tk:masthead">
-          <xsl:with-param name="header" select="$header"/>
+          <xsl:with-param name="fields" select="$fields"/>
         </xsl:call-template>
         <xsl:if test="exists($marks) or exists($choices)">
           <xsl:call-template name="tk:toolbar">

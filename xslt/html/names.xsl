@@ -13,28 +13,29 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
+  <!-- The elements of tk:name-elements. A register mention carries its
+       anchor (tk:mention-anchor), linked or not, so the register page can
+       point at it; the site's records number the mentions by the same rule. -->
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:geogName | tei:name | tei:rs" mode="html">
+    <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="ref" select="substring-before(normalize-space(@ref) || ' ', ' ')"/>
     <xsl:variable name="entry" select="tk:register-id($ref)"/>
     <xsl:variable name="href" select="if ($entry) then $tk:register || '#' || $entry else tk:safe-url($ref)"/>
-    <xsl:variable name="class" select="'name', 'name-' || local-name()"/>
-    <xsl:choose>
-      <!-- No link inside a link, and none around a note marker (a button). -->
-      <xsl:when test="$href and not(ancestor::tei:ref) and not(descendant::tei:note)">
-        <a class="{$class}" href="{$href}">
-          <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
-          <xsl:apply-templates mode="html">
-            <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="tk:wrap">
-          <xsl:with-param name="tag" select="'span'"/>
-          <xsl:with-param name="class" select="$class"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="number" select="$tk:mention-numbers(generate-id())" as="xs:integer?"/>
+    <!-- No link inside a link, and none around a note marker (a button). -->
+    <xsl:element name="{if ($href and not(ancestor::tei:ref) and not(descendant::tei:note)) then 'a' else 'span'}">
+      <xsl:attribute name="class" select="'name', 'name-' || local-name()"/>
+      <xsl:if test="$href and not(ancestor::tei:ref) and not(descendant::tei:note)">
+        <xsl:attribute name="href" select="$href"/>
+      </xsl:if>
+      <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
+      <xsl:if test="exists($number) and not(@xml:id) and not($tk:copy)">
+        <xsl:attribute name="id" select="tk:mention-anchor(., $number)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="html">
+        <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:roleName | tei:forename | tei:surname | tei:addName" mode="html">

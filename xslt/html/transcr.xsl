@@ -46,7 +46,8 @@
   </xsl:template>
 
   <xsl:template match="tei:stamp" mode="html">
-    <span class="stamp{tk:tokens(@type) ! (' stamp-' || .)}" role="group" aria-label="Stamp">
+    <span class="stamp{tk:tokens(@type) ! (' stamp-' || .)}{' stamp-inline'[not(tk:stamp-stands-alone(current()))]}"
+        role="group" aria-label="Stamp">
       <xsl:apply-templates select="@xml:id | @xml:lang" mode="html-attr"/>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>
@@ -80,8 +81,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="html">
-    <xsl:variable name="what" select="(normalize-space(tei:desc)[. != ''],
-        if (@reason = 'omitted' or empty(@reason)) then '…' else normalize-space(@reason))[1]"/>
+    <xsl:variable name="what" select="tk:gap-text(.)"/>
     <span class="gap{tk:tokens(@reason) ! (' gap-' || .)}"
         title="{if (@reason = 'signature') then 'Signature' else 'Not transcribed' || (' (' || normalize-space(@reason) || ')')[current()/@reason]}">
       <xsl:apply-templates select="@xml:id" mode="html-attr"/>
@@ -116,8 +116,8 @@
        needed) shows the one asked for. -->
 
   <xsl:template match="tei:choice[tei:sic and tei:corr or tei:orig and tei:reg]" mode="html">
-    <xsl:variable name="published" select="(tei:sic, tei:orig)[1]"/>
-    <xsl:variable name="corrected" select="(tei:corr, tei:reg)[1]"/>
+    <xsl:variable name="published" select="tk:source-reading(.)"/>
+    <xsl:variable name="corrected" select="tk:editor-reading(.)"/>
     <span class="choice">
       <xsl:apply-templates select="@xml:id" mode="html-attr"/>
       <span class="v-published" title="As published; corrected by {tk:by($corrected)}: {normalize-space($corrected)}">
@@ -177,12 +177,10 @@
         <div class="legend">
           <p class="legend-title">A later reader’s marks in the left margin:</p>
           <ul>
-            <xsl:for-each select="('line', 'double-line', 'query', 'exclamation', 'mark')[. = $kinds]">
+            <xsl:for-each select="$tk:mark-order[. = $kinds]">
               <li>
                 <span class="legend-sample mm mm-{.}" aria-hidden="true"></span>
-                <xsl:value-of select="map{'line': 'one vertical line', 'double-line': 'two vertical lines',
-                    'query': 'question mark', 'exclamation': 'exclamation point',
-                    'mark': 'highlighted (kind not stated)'}(.)"/>
+                <xsl:value-of select="$tk:mark-legend(.)"/>
               </li>
             </xsl:for-each>
             <xsl:if test="$marks/@cert = ('low', 'unknown')">

@@ -6,7 +6,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit:pdf"
+    xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="pdf" on-no-match="shallow-skip"/>
@@ -28,13 +28,6 @@
     <xsl:sequence select="map:merge(($extra, map { 'k': $kind, 'c': array { $children } }))"/>
   </xsl:function>
 
-  <!-- A node with given children (strings or nodes) instead of an element's. -->
-  <xsl:function name="tk:make" as="map(*)">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="children" as="item()*"/>
-    <xsl:sequence select="map { 'k': $kind, 'c': array { $children } }"/>
-  </xsl:function>
-
   <!-- Text as one line of words: the layout of the XML source (newlines,
        indentation) is not the document's, so runs of white space become one
        space. Whitespace between block elements carries nothing and goes. -->
@@ -44,7 +37,7 @@
 
   <!-- A footnote's call follows the word it belongs to, without a space
        (the source has "leaders. [Translator's note: …]"). -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-footnote(.)]]]" mode="pdf" priority="1">
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:note[tk:is-numbered-note(.)]]]" mode="pdf" priority="1">
     <xsl:sequence select="replace(replace(., '\s+', ' '), ' $', '')"/>
   </xsl:template>
 

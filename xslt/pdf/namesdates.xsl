@@ -4,7 +4,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit:pdf"
+    xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:roleName | tei:date

@@ -11,11 +11,14 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit:pdf"
+    xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:output method="json" indent="no" encoding="UTF-8"/>
 
+  <!-- The rendering core the HTML uses too: the header's fields, the note
+       classes, the mark kinds, register ids. -->
+  <xsl:import href="../common/common.xsl"/>
   <xsl:include href="functions.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="textstructure.xsl"/>
@@ -49,7 +52,7 @@
 
   <!-- In a corpus each document opens with its own title. -->
   <xsl:template match="tei:teiCorpus/tei:TEI" mode="root">
-    <xsl:variable name="title" select="tk:meta(.)?title"/>
+    <xsl:variable name="title" select="tk:text(tk:header(.)?title)"/>
     <xsl:sequence select="map { 'k': 'head', 'type': 'main', 'level': 0, 'c': array { $title } }[$title]"/>
     <xsl:apply-templates select="tei:text" mode="pdf"/>
   </xsl:template>

@@ -6,7 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit:pdf"
+    xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
   <!-- Containers with no look of their own: their content, in order. -->
@@ -30,8 +30,12 @@
     <xsl:sequence select="tk:node('p', .)"/>
   </xsl:template>
 
-  <xsl:template match="tei:opener | tei:closer" mode="pdf">
-    <xsl:sequence select="tk:node(local-name(), .)"/>
+  <xsl:template match="tei:opener" mode="pdf">
+    <xsl:sequence select="tk:node('opener', .)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:closer" mode="pdf">
+    <xsl:sequence select="tk:node('closer', .)"/>
   </xsl:template>
 
   <!-- Inside an opener or closer every part stands on its own line, so the
@@ -59,7 +63,7 @@
   <!-- Block elements of other projects' TEI: each its own block, so that
        lists, verse, tables, speeches and specifications stay readable. -->
   <xsl:template match="tei:list | tei:listBibl | tei:lg | tei:table | tei:sp | tei:figure | tei:castList
-                       | tei:floatingText | tei:quote[tei:p | tei:lg] | tei:eg | tei:egXML
+                       | tei:floatingText | tei:eg | tei:egXML
                        | *[ends-with(local-name(), 'Spec')] | tei:schemaSpec | tei:specGrp | tei:argument
                        | tei:epigraph | tei:trailer | tei:titlePage | tei:postscript | tei:docTitle" mode="pdf">
     <xsl:sequence select="tk:node('block', ., map { 'name': local-name() })"/>

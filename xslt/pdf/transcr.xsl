@@ -5,28 +5,25 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit:pdf"
+    xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
-  <!-- A stamp standing in the opener or between paragraphs is set as a
-       stamp (a box); one quoted inside a sentence stays in the line. -->
+  <!-- A stamp standing alone (tk:stamp-stands-alone) is set in a box; one
+       quoted inside a sentence stays in the line, as in the HTML. -->
   <xsl:template match="tei:stamp" mode="pdf">
-    <xsl:sequence select="tk:node('stamp', ., map {
-      'boxed': exists(parent::tei:opener | parent::tei:closer | parent::tei:div | parent::tei:body
-                      | parent::tei:ab[count(node()[normalize-space()]) = 1])
-    })"/>
+    <xsl:sequence select="tk:node('stamp', ., map { 'boxed': tk:stamp-stands-alone(.) })"/>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="pdf">
     <xsl:sequence select="tk:node('supplied', .)"/>
   </xsl:template>
 
-  <!-- A gap prints its description (or an ellipsis) in brackets. -->
+  <!-- A gap prints tk:gap-text in brackets, as the HTML does. -->
   <xsl:template match="tei:gap" mode="pdf">
     <xsl:sequence select="map {
       'k': 'gap',
       'reason': string(@reason),
-      'c': array { (tk:text(tei:desc)[.], '…')[1] }
+      'c': array { tk:gap-text(.) }
     }"/>
   </xsl:template>
 

@@ -17,15 +17,7 @@ from dataclasses import dataclass
 from .model import Node, text_of, wrap
 from .sentences import Flat, sentence_starts
 
-#: The closed @rend vocabulary for the reader's marks.
-RENDS = {
-    "margin-mark": "highlighted in the margin, the kind of mark not said",
-    "margin-line": "a single vertical line in the margin",
-    "margin-double-line": "two vertical lines in the margin",
-    "margin-query": "a question mark in the margin",
-    "margin-exclamation": "an exclamation mark in the margin",
-    "underline": "underlined in the text (the plain translation has lost the underline itself)",
-}
+from ..vocabulary import READER_MARKS  # the closed @rend values of teikit.rnc, their one home
 
 _EXTENTS = [
     (r"(?:first|second|last|latter|other) half(?: of (?:this|the|that) (?:paragraph|sentence|passage))?", ("paragraph", 0), True),
@@ -44,6 +36,7 @@ _KINDS = [
     (r"\b(?:single |one |a |an additional |additional )?(?:vertical )?line\b", "margin-line"),
     (r"\bunderlined\b", "underline"),
 ]
+assert {rend for _, rend in _KINDS} < set(READER_MARKS), "a mark kind that teikit.rnc does not have"
 _EXTENT = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(_EXTENTS)), re.IGNORECASE)
 _KIND = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS)), re.IGNORECASE)
 _DESCRIBES_MARK = re.compile(r"\b(?:highlighted|marked|underlined|lines?|question mark|exclamation)\b", re.IGNORECASE)

@@ -103,8 +103,8 @@ def _load(path: str, mtime: int, size: int, href: str, name: str) -> Register:
             ident = entry.get("{http://www.w3.org/XML/1998/namespace}id")
             if not ident:
                 raise TeikitError(f"<{kind}> without xml:id in the register", name, entry.sourceline)
-            for name in entry.iterfind(f"tei:{element}", NS):
-                form = " ".join("".join(name.itertext()).split())
+            for name_element in entry.iterfind(f"tei:{element}", NS):
+                form = " ".join("".join(name_element.itertext()).split())
                 if form:
                     forms.setdefault(form, (element, ident))
     return Register(forms, href)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS
 from ..errors import TeikitError
+from ..teiroot import require_tei
 from ..xslt import XSLT_DIR, Stylesheet
 from . import fonts
 
@@ -62,19 +62,6 @@ class PdfRenderer:
         """The JSON that the template typesets (useful to inspect a rendering)."""
         return self._sheet.transform(tree, name=name)
 
-    def mark_positions(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> list[dict]:
-        """Where the reader's marks are drawn: one dict per mark and page with
-        ``id``, ``page`` and ``top``/``bottom`` in points from the page's top."""
-        import typst
-
-        _check_tei(tree, name)
-        data = self.data(tree, name=name)
-        paths = fonts.noto_dirs() if fonts.needs_all_fonts(data) else self._core_fonts
-        inputs = {"doc": data, "fonts": json.dumps(fonts.families(paths))}
-        compiler = typst.Compiler(input=str(self._main), root=str(self._root), font_paths=list(paths),
-                                  ignore_system_fonts=True, sys_inputs=inputs)
-        return [item["value"] for item in json.loads(compiler.query("<tk-drawn>"))]
-
     def _compiler(self, paths: tuple[str, ...]):
         import typst
 
@@ -93,7 +80,7 @@ class PdfRenderer:
         Raises :class:`TeikitError` when the root is not a TEI element or the
         document cannot be typeset; nothing is written anywhere.
         """
-        _check_tei(tree, name)
+        require_tei(tree, name)
         data = self.data(tree, name=name)
         self.warnings = []
         core = not fonts.needs_all_fonts(data)
@@ -140,15 +127,6 @@ class _StandardError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def _check_tei(tree: etree._ElementTree | etree._Element, name: str) -> None:
-    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    qname = etree.QName(root)
-    if qname.namespace != TEI_NS:
-        where = f"{{{qname.namespace}}}" if qname.namespace else "no namespace"
-        raise TeikitError(f"not a TEI P5 document: the root element is <{qname.localname}> in {where}",
-                          name, root.sourceline)
 
 
 def _first_line(err: object) -> str:

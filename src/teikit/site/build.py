@@ -12,30 +12,23 @@ removes its staging folder and leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import hashlib
 import itertools
-import json
 import os
-import shutil
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 from typing import TextIO
 
-from .. import __version__
 from ..bundled import data_dir
 from ..errors import TeikitError, UsageError
 from . import plan as planning
 from . import pages
-from .files import flush, link_or_copy, write_new
+from .files import link_or_copy
+from .folder import Staging, check_site_dir, load_manifest, pages_digest, publish
 from .progress import Progress
 from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, init_worker, process
 
-MANIFEST = ".teikit-build.json"
-#: 2: records moved out of the manifest into one file per document (an older site is rebuilt whole).
-MANIFEST_FORMAT = 2
 
 
 @dataclass
@@ -76,82 +69,6 @@ class Summary:
 def bundled_source_dir() -> Path:
     """The edition shipped with teikit (``tei/`` of a checkout, or inside the package)."""
     return data_dir("tei")
-
-
-def _site_code_digest() -> str:
-    digest = hashlib.sha256(__version__.encode("utf-8"))
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode("utf-8") + path.read_bytes())
-    return digest.hexdigest()
-
-
-def manifest_chunks(manifest: dict) -> Iterator[bytes]:
-    """The manifest as JSON, one document at a time (it grows with the edition; no need to hold it whole)."""
-    def dumps(value) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-    head = {k: v for k, v in manifest.items() if k != "docs"}
-    yield (dumps(head)[:-1] + ',"docs":{').encode("utf-8")
-    for n, (doc_id, entry) in enumerate(manifest["docs"].items()):
-        yield (("," if n else "") + dumps(doc_id) + ":" + dumps(entry)).encode("utf-8")
-    yield b"}}"
-
-
-def load_manifest(site: Path) -> dict | None:
-    """The manifest of a previous build, or None if there is no usable one."""
-    path = site / MANIFEST
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
-        return None
-    return data
-
-
-def _check_site_dir(site: Path) -> None:
-    """Refuse to replace a folder that is not a teikit site."""
-    if site.exists() and (not site.is_dir() or (any(site.iterdir()) and not (site / MANIFEST).is_file())):
-        raise UsageError(f"{site} exists and is not a site built by teikit; remove it or choose another -o")
-
-
-def _pages_digest(manifest_docs: dict, register_digest: str, edition: dict, toolchain: str) -> str:
-    digest = hashlib.sha256()
-    for part in (toolchain, _site_code_digest(), register_digest, json.dumps(edition, sort_keys=True)):
-        digest.update(part.encode("utf-8") + b"\0")
-    for doc_id in sorted(manifest_docs):
-        entry = manifest_docs[doc_id]
-        digest.update(f"{doc_id}\0{entry['digest']}\0{entry['status']}\0".encode("utf-8"))
-    return digest.hexdigest()
-
-
-class _Staging:
-    """A sibling folder that becomes the site, or disappears."""
-
-    def __init__(self, site: Path):
-        site = site.resolve()  # so that "." has a name and a parent
-        self.site = site
-        site.parent.mkdir(parents=True, exist_ok=True)
-        self.path = site.parent / f".{site.name}.build-{os.getpid()}"
-        if self.path.exists():
-            shutil.rmtree(self.path)
-        self.path.mkdir()
-
-    def commit(self) -> None:
-        """Swap the staging folder in place of the site."""
-        old = None
-        if self.site.exists():
-            old = self.site.parent / f".{self.site.name}.old-{os.getpid()}"
-            if old.exists():
-                shutil.rmtree(old)
-            os.replace(self.site, old)
-        os.replace(self.path, self.site)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def discard(self) -> None:
-        """Remove the staging folder (after a failure or an interruption)."""
-        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
@@ -227,7 +144,7 @@ def build_site(
     stream = stream or sys.stderr
     source = Path(source_dir) if source_dir is not None else bundled_source_dir()
     site = Path(site_dir)
-    _check_site_dir(site)
+    check_site_dir(site)
     if source.resolve().is_relative_to(site.resolve()):
         # The new site replaces the old folder, and everything in it.
         raise UsageError(f"the source folder {source} is inside the site folder {site}; choose another -o")
@@ -266,7 +183,7 @@ def build_site(
             if docs[doc_id]["status"] == "failed":
                 # Unchanged since it failed last time: stop before doing any work.
                 raise TeikitError(f"--strict: {docs[doc_id]['errors'][0]} (unchanged since the last build)")
-    if old and not tasks and old.get("pages") == _pages_digest(docs, plan.register_digest, edition, toolchain):
+    if old and not tasks and old.get("pages") == pages_digest(docs, plan.register_digest, edition, toolchain):
         summary.up_to_date = True
         for doc_id in reuse:
             if docs[doc_id]["status"] == "failed":
@@ -277,7 +194,7 @@ def build_site(
         _report_failures(summary, stream)
         return summary
 
-    staging = _Staging(site)
+    staging = Staging(site)
     try:
         for doc_id in reuse:
             entry = docs[doc_id]
@@ -332,29 +249,6 @@ def build_site(
         raise
     summary.seconds = time.perf_counter() - clock
     return summary
-
-
-def publish(staging: "_Staging", docs: dict, *, toolchain: str, pdf: bool, shard, register: str,
-            edition, written) -> None:
-    """Write the manifest last, sync what is new, and swap the staged site in.
-
-    The manifest describes exactly the outputs beside it, so it is written
-    only once they all exist; ``written`` are the files new in this build.
-    """
-    manifest = {
-        "format": MANIFEST_FORMAT,
-        "teikit": __version__,
-        "toolchain": toolchain,
-        "pdf": pdf,
-        "shard": list(shard) if shard else None,
-        "register": register,
-        "edition": edition,
-        "pages": _pages_digest(docs, register, edition, toolchain),
-        "docs": docs,
-    }
-    write_new(staging.path / MANIFEST, manifest_chunks(manifest))
-    flush(staging.path, itertools.chain(written, [staging.path / MANIFEST]))
-    staging.commit()
 
 
 def _report_failures(summary: Summary, stream: TextIO) -> None:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import TeikitError, UsageError
 from . import pages
-from .build import MANIFEST, Summary, _check_site_dir, _Staging, load_manifest, publish
+from .build import Summary
+from .folder import MANIFEST, REGISTER_FILE, Staging, check_site_dir, load_manifest, publish
 from .files import link_or_copy
 
 
@@ -26,7 +27,7 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
     if not shard_dirs:
         raise UsageError("merge needs at least one shard folder")
     site = Path(site_dir)
-    _check_site_dir(site)
+    check_site_dir(site)
     manifests = []
     for folder in map(Path, shard_dirs):
         manifest = load_manifest(folder)
@@ -57,12 +58,12 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
     summary = Summary(site=site)
     register = None
     for folder, _ in manifests:
-        candidate = folder / "tei" / "register.xml"
+        candidate = folder / REGISTER_FILE
         if candidate.is_file():
             register = candidate
             break
 
-    staging = _Staging(site)
+    staging = Staging(site)
     try:
         for doc_id in sorted(docs):
             entry = docs[doc_id]

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import TeikitError
-from .worker import OUTPUTS
+from .folder import OUTPUTS
+from .records import Record
 
 SCRATCH = ".teikit/pages.sqlite"
 
@@ -35,7 +36,7 @@ def sort_date(date: str) -> str:
     return date or "9999"
 
 
-def read_record(site: Path, doc_id: str) -> dict:
+def read_record(site: Path, doc_id: str) -> Record:
     """The record a worker wrote for ``doc_id`` in ``site``."""
     path = site / OUTPUTS["record"].format(id=doc_id)
     try:

@@ -23,7 +23,7 @@ from ..xmlparse import parse_file
 from . import assets, corpus, search
 from .files import write_new
 from .pagedata import PageData
-from .worker import OUTPUTS
+from .folder import CORPUS_FILE, INDEX_PAGE, OUTPUTS, REGISTER_FILE, REGISTER_PAGE, SEARCH_INDEX, SEARCH_PAGE
 
 DEFAULT_TITLE = "Translated archival documents"
 _EDITION_KEYS = ("title", "publisher", "licence", "description")
@@ -80,8 +80,8 @@ def _el(tag: str, attrs: dict | None = None, *children) -> etree._Element:
 
 def _page(title: str, edition: dict, current: str, *content, scripts: tuple = ()) -> bytes:
     nav = _el("nav", {"class": "site", "aria-label": "Edition"})
-    for href, label in (("index.html", "Documents"), ("register.html", "Register"),
-                        ("search.html", "Search"), ("edition.xml", "TEI corpus")):
+    for href, label in ((INDEX_PAGE, "Documents"), (REGISTER_PAGE, "Register"),
+                        (SEARCH_PAGE, "Search"), (CORPUS_FILE, "TEI corpus")):
         nav.append(_el("a", {"href": href, "aria-current": "page" if href == current else None}, label))
     head = _el(
         "head", None,
@@ -92,7 +92,7 @@ def _page(title: str, edition: dict, current: str, *content, scripts: tuple = ()
     )
     body = _el(
         "body", None,
-        _el("header", {"class": "site"}, _el("a", {"class": "brand", "href": "index.html"}, edition["title"]), nav),
+        _el("header", {"class": "site"}, _el("a", {"class": "brand", "href": INDEX_PAGE}, edition["title"]), nav),
         _el("main", {"id": "main"}, *content),
         _el("footer", {"class": "site"}, f"Built with teikit {__version__}. "
             + (edition.get("licence") and f"Licence: {edition['licence']}." or "")),
@@ -143,12 +143,12 @@ def index_page(data: PageData, edition: dict) -> Iterator[bytes]:
     ]
     if edition.get("description"):
         content.insert(1, _el("p", None, edition["description"]))
-    content.append(_el("form", {"class": "search", "action": "search.html", "role": "search"},
+    content.append(_el("form", {"class": "search", "action": SEARCH_PAGE, "role": "search"},
                        _el("label", {"for": "index-q"}, "Search the edition "),
                        _el("input", {"id": "index-q", "name": "q", "type": "search"})))
     content.append(_el("table", {"class": "documents"}, _el("thead", None, head_row),
                        _el("tbody", None, etree.Comment("rows"))))
-    page = _page(edition["title"], edition, "index.html", *content, scripts=(_el("script", None, assets.SORT_SCRIPT),))
+    page = _page(edition["title"], edition, INDEX_PAGE, *content, scripts=(_el("script", None, assets.SORT_SCRIPT),))
     before, after = page.split(b"<!--rows-->", 1)
     yield before
     # The rows are read and written one at a time, in date order.
@@ -166,8 +166,10 @@ def read_register(path: Path | None) -> list[dict]:
     root = parse_file(path).getroot()
     ns = {"t": TEI_NS}
     entries = []
-    for list_name, entry_name, name_name, section, _ in _KINDS:
-        for entry in root.xpath(f"//t:{list_name}/t:{entry_name}[@xml:id]", namespaces=ns):
+    for _, entry_name, name_name, section, _ in _KINDS:
+        # Any person, org or place with an id, wherever it stands: the rule by
+        # which the converter tags names and the validator resolves pointers.
+        for entry in root.xpath(f"//t:{entry_name}[@xml:id]", namespaces=ns):
             # The name typed "main" first, then the others in register order.
             elements = entry.xpath(f"t:{name_name}", namespaces=ns)
             elements.sort(key=lambda n: n.get("type") != "main")
@@ -242,7 +244,7 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
             name = totals[entry_id][2] or entry_id
             part.append(_entry_block({"id": entry_id, "name": name}, totals[entry_id], listed))
         content.append(part)
-    page = _page("Register", edition, "register.html", *content)
+    page = _page("Register", edition, REGISTER_PAGE, *content)
     # The mention lists are the bulk of the page: each is read from the
     # scratch database and written as the page is, never all held at once.
     for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", page)):
@@ -263,8 +265,8 @@ def search_page(edition: dict) -> bytes:
             "Search needs JavaScript; the index is built into this site and works offline."),
         _el("ol", {"id": "results", "class": "results"}),
     ]
-    return _page("Search", edition, "search.html", *content,
-                 scripts=(_el("script", {"src": "search-index.js"}), _el("script", None, assets.SEARCH_SCRIPT)))
+    return _page("Search", edition, SEARCH_PAGE, *content,
+                 scripts=(_el("script", {"src": SEARCH_INDEX}), _el("script", None, assets.SEARCH_SCRIPT)))
 
 
 # ---------------------------------------------------------------- all of it
@@ -279,21 +281,21 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
     written.
     """
     written = []
-    if register is not None and register.resolve() != (site / "tei" / "register.xml").resolve():
-        written.append(site / "tei" / "register.xml")
+    if register is not None and register.resolve() != (site / REGISTER_FILE).resolve():
+        written.append(site / REGISTER_FILE)
         write_new(written[-1], register.read_bytes())
     entries = read_register(register)
     data = PageData(site, docs)
     try:
-        for name, make in (("index.html", lambda: index_page(data, edition)),
-                           ("register.html", lambda: register_page(entries, data, edition)),
-                           ("search.html", lambda: [search_page(edition)]),
-                           ("search-index.js", lambda: search.index_script(site, data))):
+        for name, make in ((INDEX_PAGE, lambda: index_page(data, edition)),
+                           (REGISTER_PAGE, lambda: register_page(entries, data, edition)),
+                           (SEARCH_PAGE, lambda: [search_page(edition)]),
+                           (SEARCH_INDEX, lambda: search.index_script(site, data))):
             written.append(site / name)
             write_new(written[-1], make())
     finally:
         data.close()
-    written.append(site / "edition.xml")
+    written.append(site / CORPUS_FILE)
     corpus.write_corpus(written[-1], edition, register,
                         [site / OUTPUTS["fragment"].format(id=d) for d in sorted(docs)])
     return written

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..bundled import data_dir
+from ..bundled import REGISTER_NAME, data_dir
 from ..errors import UsageError
+from ..shard import Shard
 
-REGISTER_NAME = "register.xml"
 SIDECAR_SUFFIX = ".meta.toml"
 EDITION_META = "edition.toml"
 
@@ -138,34 +138,9 @@ def discover(source_dir: str | os.PathLike) -> Plan:
     return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded), sorted(set(outside)))
 
 
-def parse_shard(text: str) -> tuple[int, int]:
-    """Parse ``I/N`` (1 <= I <= N) as given to ``--shard``."""
-    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
-    if not match:
-        raise UsageError(f"--shard must look like I/N (e.g. 2/4), not {text!r}")
-    index, count = int(match.group(1)), int(match.group(2))
-    if count < 1 or not 1 <= index <= count:
-        raise UsageError(f"--shard {text}: I must be between 1 and N")
-    return index, count
-
-
-def shard_of(doc_id: str, count: int) -> int:
-    """The shard (1..count) a document belongs to.
-
-    A stable hash of the id (not Python's salted ``hash``), so every machine
-    of a CI matrix computes the same split, and adding a document never moves
-    the others.
-    """
-    value = int.from_bytes(hashlib.sha256(doc_id.encode("utf-8")).digest()[:8], "big")
-    return value % count + 1
-
-
 def select_shard(sources: list[Source], shard: tuple[int, int] | None) -> list[Source]:
-    """The sources of one shard (all of them for ``None``)."""
-    if shard is None:
-        return list(sources)
-    index, count = shard
-    return [s for s in sources if shard_of(s.doc_id, count) == index]
+    """The sources of one shard (all of them for ``None``), split by document id."""
+    return list(sources) if shard is None else Shard(*shard).select(sources, key=lambda s: s.doc_id)
 
 
 def _package_dir() -> Path:

@@ -1,6 +1,6 @@
-"""What the site pages need to know about one document, taken from its TEI
-and its rendered HTML: catalogue data for the index, the register mentions
-and the words for the search index.
+"""What the site pages need to know about one document, taken from its TEI:
+catalogue data for the index, the register mentions and the words for the
+search index.
 
 A record is plain JSON data. Workers write it next to the outputs, one small
 file per document in the site's private folder; the build reads those files
@@ -10,16 +10,20 @@ never parsed again, and the build never holds all the records at once.
 
 from __future__ import annotations
 
-import html as html_lib
+import json
 import re
 import unicodedata
+from typing import TypedDict
 
 from lxml import etree
 
 from .. import TEI_NS
+from ..bundled import REGISTER_NAME
+from ..xslt import XSLT_DIR, Stylesheet
 
 _NS = {"t": TEI_NS}
-REGISTER_PREFIX = "register.xml#"
+#: How documents point into the register (``register.xml#per-x``).
+REGISTER_PREFIX = f"{REGISTER_NAME}#"
 #: Longest short description kept for the index, in characters.
 DESCRIPTION_LIMIT = 240
 _WORD = re.compile(r"\w+")
@@ -54,14 +58,6 @@ def _prose(node) -> str:
     return " ".join("".join(parts).split())
 
 
-def _first(root, *paths: str):
-    for path in paths:
-        found = root.xpath(path, namespaces=_NS)
-        if found:
-            return found[0]
-    return None
-
-
 def _shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     if len(text) <= limit:
         return text
@@ -80,57 +76,44 @@ def words(text: str) -> set[str]:
     return {w for w in (normalize_word(m) for m in _WORD.findall(text)) if len(w) >= 2}
 
 
-def catalogue(tree: etree._ElementTree) -> dict:
-    """Title, date, archive and a short description from a TEI document."""
-    root = tree.getroot()
-    title = _first(
-        root,
-        "t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='main']",
-        "t:teiHeader/t:fileDesc/t:titleStmt/t:title",
-        ".//t:head",
-    )
-    date = _first(
-        root,
-        "t:teiHeader/t:profileDesc/t:creation/t:date",
-        ".//t:text//t:dateline//t:date",
-        "t:teiHeader/t:fileDesc/t:sourceDesc//t:date",
-    )
-    when = ""
-    if date is not None:
-        when = date.get("when") or date.get("from") or date.get("notBefore") or ""
-    repository = _first(root, "t:teiHeader/t:fileDesc/t:sourceDesc//t:msIdentifier/t:repository")
-    call_number = _first(root, "t:teiHeader/t:fileDesc/t:sourceDesc//t:msIdentifier/t:idno")
-    archive = ", ".join(x for x in (_text(repository), _text(call_number)) if x)
-    if not archive:
-        archive = _text(_first(root, "t:teiHeader/t:fileDesc/t:publicationStmt/t:publisher"))
-    summary = _first(
-        root,
-        "t:teiHeader/t:profileDesc/t:abstract",
-        "t:teiHeader/t:fileDesc/t:notesStmt/t:note[@type='summary']",
-    )
-    description = _text(summary)
-    if not description:
-        # No summary in the header: the opening words of the body's prose.
-        paragraphs = root.xpath(".//t:text//t:body//t:p[not(ancestor::t:note)]", namespaces=_NS)
-        prose = (_prose(p) for p in paragraphs)
-        description = " ".join([t for t in prose if any(c.isalpha() for c in t)][:3])
-    return {
-        "title": _text(title) or "(untitled)",
-        "date": when,
-        "date_text": _text(date),
-        "archive": archive,
-        "description": _shorten(description),
-    }
+class Record(TypedDict):
+    """One document's record, as a worker writes it (``.teikit/records/ID.json``)."""
+
+    title: str
+    date: str  #: ISO date (``@when``, else ``@from``), "" when undated
+    date_text: str  #: the date as the header writes it
+    archive: str
+    description: str
+    #: entry id -> [mentions, name as first written, anchor of the first mention]
+    mentions: dict[str, list]
+    source: str  #: the source file's name (set by the worker)
 
 
-def register_refs(tree: etree._ElementTree) -> list[tuple[str, str]]:
-    """``(entry id, name as written)`` for each register reference, in document order."""
-    refs = []
-    for node in tree.getroot().iter(f"{{{TEI_NS}}}*"):
-        for target in (node.get("ref") or "").split():
-            if target.startswith(REGISTER_PREFIX):
-                refs.append((target[len(REGISTER_PREFIX):], _text(node)))
-    return refs
+class RecordReader:
+    """Reads a document's record with ``xslt/site/record.xsl`` (compiled once).
+
+    The catalogue fields come from the header map the HTML masthead and the
+    PDF title block use (``tk:header``), and the register mentions from the
+    rule the HTML follows when it writes their anchors (``tk:mentions``), so
+    nothing is recovered from the rendered page.
+    """
+
+    def __init__(self) -> None:
+        self._sheet = Stylesheet(XSLT_DIR / "site" / "record.xsl")
+
+    def read(self, tree: etree._ElementTree, name: str = "<input>") -> Record:
+        """``title``, ``date``, ``date_text``, ``archive``, ``description`` and
+        ``mentions`` (see :func:`mention_summary`) of one TEI document."""
+        data = json.loads(self._sheet.transform(tree, name=name))
+        description = data.pop("summary")
+        if not description:
+            # No summary in the header: the opening words of the body's prose.
+            paragraphs = tree.getroot().xpath(".//t:text//t:body//t:p[not(ancestor::t:note)]", namespaces=_NS)
+            prose = (_prose(p) for p in paragraphs)
+            description = " ".join([t for t in prose if any(c.isalpha() for c in t)][:3])
+        data["description"] = _shorten(description)
+        data["mentions"] = mention_summary(data["mentions"])
+        return data
 
 
 def search_words(tree: etree._ElementTree) -> list[str]:
@@ -142,58 +125,6 @@ def search_words(tree: etree._ElementTree) -> list[str]:
     for text in root.xpath("t:text", namespaces=_NS):
         found |= words(" ".join(text.itertext()))
     return sorted(found)
-
-
-_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
-_ATTR = re.compile(r"""\b([\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
-_TAG = re.compile(r"<[^>]+>")
-
-
-def anchor_mentions(page: str, register_href: str) -> tuple[str, list[list[str]]]:
-    """Give every link to the register in a rendered page an id, and list them.
-
-    Returns the page (with ``id="mention-N"`` added where a link had none)
-    and ``[entry id, anchor, name]`` per link, in page order. The register
-    pages link back to these anchors, so a reader lands on the mention itself.
-    The page is our own renderer's serialization: links are plain ``<a>``
-    elements with quoted attributes.
-    """
-    mentions: list[list[str]] = []
-    prefix = register_href + "#"
-
-    def fix(match: re.Match) -> str:
-        attrs = dict((k.lower(), html_lib.unescape(v[1:-1])) for k, v in _ATTR.findall(match.group(1)))
-        href = attrs.get("href", "")
-        if not href.startswith(prefix):
-            return match.group(0)
-        label = " ".join(html_lib.unescape(_TAG.sub("", match.group(2))).split())
-        anchor = attrs.get("id")
-        tag = match.group(0)
-        if not anchor:
-            anchor = f"mention-{len(mentions) + 1}"
-            tag = f'<a id="{anchor}"{match.group(1)}>{match.group(2)}</a>'
-        mentions.append([href[len(prefix):], anchor, label])
-        return tag
-
-    return _LINK.sub(fix, page), mentions
-
-
-def merge_mentions(refs: list[tuple[str, str]], linked: list[list[str]]) -> list[list[str]]:
-    """Every register reference of the TEI, with the page anchor where there is one.
-
-    A renderer may leave some names unlinked (e.g. inside the header block);
-    those mentions still count, pointing at the top of the document.
-    """
-    remaining: dict[str, list[list[str]]] = {}
-    for entry, anchor, label in linked:
-        remaining.setdefault(entry, []).append([entry, anchor, label])
-    merged = [m for m in linked]
-    seen: dict[str, int] = {}
-    for entry, name in refs:
-        seen[entry] = seen.get(entry, 0) + 1
-        if seen[entry] > len(remaining.get(entry, ())):
-            merged.append([entry, "", name])
-    return merged
 
 
 def mention_summary(mentions: list[list[str]]) -> dict[str, list]:

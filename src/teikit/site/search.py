@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from .worker import OUTPUTS
+from .folder import OUTPUTS
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -31,31 +31,6 @@ def _base36(number: int) -> str:
         number, rest = divmod(number, 36)
         out.append(_DIGITS[rest])
     return "".join(reversed(out))
-
-
-def encode_postings(numbers, digits: list[str] | None = None) -> str:
-    """Ascending document numbers as comma-joined base-36 gaps.
-
-    ``digits`` may hold the base-36 text of every possible gap (index =
-    gap), so that large indexes are encoded by lookups rather than arithmetic.
-    """
-    previous = 0
-    gaps = []
-    for number in numbers:
-        gaps.append(number - previous)
-        previous = number
-    if digits is None:
-        return ",".join(map(_base36, gaps))
-    return ",".join(map(digits.__getitem__, gaps))
-
-
-def decode_postings(text: str) -> list[int]:
-    """Inverse of :func:`encode_postings` (the page does the same in JavaScript)."""
-    numbers, total = [], 0
-    for part in text.split(","):
-        total += int(part, 36)
-        numbers.append(total)
-    return numbers
 
 
 def _json(value) -> str:

@@ -17,24 +17,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import TeikitError, UsageError
+from ..errors import TeikitError, UsageError, problem_line
 from . import corpus, records
 from .files import write_new
+from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 
 STAGES = ("convert", "validate", "html", "pdf")
-#: Where, inside a site, each document's outputs go (relative paths).
-OUTPUTS = {
-    "html": "documents/{id}.html",
-    "pdf": "documents/{id}.pdf",
-    "tei": "tei/{id}.xml",
-    "fragment": ".teikit/corpus/{id}.xml",
-    "words": ".teikit/words/{id}.txt",
-    "record": ".teikit/records/{id}.json",
-}
-#: How the document page reaches the other files of the site.
-TEI_HREF = "../tei/{id}.xml"
-PDF_HREF = "{id}.pdf"
-REGISTER_HREF = "../register.html"
 #: Documents one worker process handles before it is replaced by a fresh one.
 #: The typesetter's cache evicts old entries itself, so a worker's memory
 #: levels off (about 400 MB) after a few dozen documents; replacing workers is
@@ -80,19 +68,23 @@ class Toolchain:
     def convert(self, path: Path, kind: str) -> tuple[etree._ElementTree, list[str]]:
         """The document's TEI tree and the conversion's warnings."""
         if kind == "tei":
-            from ..xmlparse import parse_file
-
-            return parse_file(path), []
+            # Read as ``teikit validate`` reads it, so a file it cannot parse
+            # fails with the same message and rule.
+            tree, problems = self._validator.parse(path)
+            if tree is None:
+                first = problems[0]
+                raise TeikitError(problem_line(None, None, first.message, first.rule), first.path, first.line)
+            return tree, []
         from ..convert import convert_file
 
         conversion = convert_file(path)
-        warnings = [f"{path}:{w.line}: warning: {w.message}" if w.line else f"{path}: warning: {w.message}"
-                    for w in conversion.warnings]
+        warnings = [problem_line(str(path), w.line, f"warning: {w.message}") for w in conversion.warnings]
         return conversion.tree, warnings
 
     def validate(self, tree: etree._ElementTree, name: str) -> list:
-        """Findings of teikit's schema and rules."""
-        return self._validator.validate_tree(tree, name)
+        """Findings of teikit's schema and rules, register included: the entry
+        point ``teikit validate`` uses, so both give the same verdict."""
+        return self._validator.check_tree(tree, name)
 
     def html(self, tree: etree._ElementTree, name: str, **hrefs: str) -> str:
         """A complete HTML page."""
@@ -118,17 +110,20 @@ class Task:
 _STATE: dict = {}
 
 
+def _record_reader() -> records.RecordReader:
+    """The record stylesheet, compiled once per process (whatever the toolchain)."""
+    if "records" not in _STATE:
+        _STATE["records"] = records.RecordReader()
+    return _STATE["records"]
+
+
 def init_worker(factory=Toolchain, pdf: bool = True) -> None:
     """Pool initializer: compile the stages once for this process."""
     _STATE["toolchain"] = factory(pdf=pdf)
 
 
 def _finding_line(finding) -> str:
-    where = finding.path or "<input>"
-    if finding.line:
-        where += f":{finding.line}"
-    rule = f" [{finding.rule}]" if getattr(finding, "rule", None) else ""
-    return f"{where}: {finding.message}{rule}"
+    return problem_line(finding.path or "<input>", finding.line, finding.message, getattr(finding, "rule", None))
 
 
 def process(task: Task) -> dict:
@@ -171,7 +166,6 @@ def process(task: Task) -> dict:
             pdf_href=PDF_HREF.format(id=task.doc_id) if task.pdf else None,
             register_href=REGISTER_HREF,
         )
-        page, linked = records.anchor_mentions(page, REGISTER_HREF)
         timings["html"] = time.perf_counter() - start
 
         pdf_bytes = None
@@ -180,8 +174,7 @@ def process(task: Task) -> dict:
             pdf_bytes = toolchain.pdf(tree, task.path)
             timings["pdf"] = time.perf_counter() - start
 
-        record = records.catalogue(tree)
-        record["mentions"] = records.mention_summary(records.merge_mentions(records.register_refs(tree), linked))
+        record = _record_reader().read(tree, task.path)
         record["source"] = Path(task.path).name
 
         outputs = {

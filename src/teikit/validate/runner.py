@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import TeikitError, UsageError
+from ..shard import Shard
 from ..xmlparse import parse_file
 from .finding import Finding
 from .register import is_register, referenced_ids, register_for
@@ -42,10 +43,11 @@ class Options:
     schematron: str | None = None
     register: str | None = None
     prune: bool | None = None  # None: cut large RelaxNG schemas per document (see .relaxng)
+    phase: str | None = None
 
     def validator(self) -> Validator:
         """A validator for these options (the schemas are compiled here)."""
-        return Validator(self.schema, self.schematron, register=self.register, prune=self.prune)
+        return Validator(self.schema, self.schematron, register=self.register, prune=self.prune, phase=self.phase)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -62,17 +64,6 @@ def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             raise UsageError(f"no such file or directory: {path}")
     return list(found)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    """``"2/4"`` → ``(2, 4)``: this run takes every 4th file, starting with the 2nd."""
-    try:
-        index, count = (int(part) for part in text.split("/"))
-    except ValueError:
-        raise UsageError(f"--shard must look like I/N (for example 1/4), not {text!r}") from None
-    if not 1 <= index <= count:
-        raise UsageError(f"--shard {text}: I must be between 1 and N")
-    return index, count
 
 
 _WORKER: Validator | None = None
@@ -165,7 +156,7 @@ def run(
         # Most likely a wrong folder in a CI configuration: say so rather than pass.
         raise UsageError("no .xml files to validate in " + ", ".join(map(str, paths)))
     explicit = Path(options.register) if options.register else None
-    selected = everything if shard is None else everything[shard[0] - 1 :: shard[1]]
+    selected = everything if shard is None else Shard(*shard).select(everything, key=str)
     documents = [p for p in selected if not is_register(p, explicit)]
     registers = [p for p in selected if is_register(p, explicit)]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -59,18 +58,15 @@ def line_of_path(root: etree._Element, path: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _compiled(path: str, mtime: float) -> tuple[Stylesheet, frozenset[str]]:
-    # Stylesheet compiles from a file; the generated XSLT lives only as long as that.
-    source = compile_schematron(path)
+def _compiled(path: str, mtime: float, phase: str | None) -> tuple[Stylesheet, frozenset[str]]:
+    # Compiled from memory: an error names the user's schema, not a generated file.
+    source = compile_schematron(path, phase)
     top = etree.fromstring(source.encode("utf-8"))
     declared = frozenset(e.get("name") for e in top.iterfind(f"{_XSL}param"))
-    handle, tmp = tempfile.mkstemp(prefix="teikit-sch-", suffix=".xsl")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(source)
-        return Stylesheet(tmp), declared
-    finally:
-        os.unlink(tmp)
+        return Stylesheet(path, text=source), declared
+    except TeikitError as err:
+        raise type(err)(f"the rules of this Schematron schema do not compile: {err.message}", path) from None
 
 
 def _root(tree: etree._ElementTree | etree._Element) -> etree._Element:
@@ -87,13 +83,14 @@ def _read(result: str, name: str) -> etree._Element:
 class SchematronChecker:
     """One Schematron schema, compiled once, applied to many trees."""
 
-    def __init__(self, path: str | os.PathLike):
-        self.path = Path(path).resolve()
+    def __init__(self, path: str | os.PathLike, phase: str | None = None):
+        """``phase``: the phase to run (default: the schema's defaultPhase, else every pattern)."""
+        self.path = Path(path)
         try:
             mtime = self.path.stat().st_mtime
         except OSError:
             mtime = 0.0
-        self._stylesheet, self.parameters = _compiled(str(self.path), mtime)
+        self._stylesheet, self.parameters = _compiled(str(self.path), mtime, phase)
 
     def check(self, tree: etree._ElementTree, name: str, params: Mapping[str, str] | None = None) -> list[Finding]:
         """Findings of every failed assert and successful report in ``tree``.

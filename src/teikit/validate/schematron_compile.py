@@ -18,7 +18,9 @@ stylesheet parameters so a caller can set them), ``value-of``, ``name``,
 ``role``, ``diagnostics``, abstract rules with ``extends``, abstract patterns
 with ``is-a`` and ``param``, ``include`` of local files (resolved while
 compiling, never at run time), and ``xsl:function`` / ``xsl:key`` declared at
-the top of the schema. Phases are not selected: every pattern runs.
+the top of the schema, and phases: the phase asked for, else the schema's
+``defaultPhase``, else ``#ALL`` (every pattern); a phase runs the patterns
+its ``active`` elements name, and its ``let`` variables are visible to them.
 """
 
 from __future__ import annotations
@@ -94,6 +96,29 @@ def _instantiate_abstract_patterns(schema: etree._Element) -> None:
     for pattern in abstract.values():
         if pattern.getparent() is not None:
             schema.remove(pattern)
+
+
+def _select_phase(schema: etree._Element, phase: str | None, name: str) -> None:
+    """Keep only the patterns of ``phase`` (or of the default phase); add the phase's lets to the schema's."""
+    chosen = phase if phase not in (None, "#DEFAULT") else schema.get("defaultPhase")
+    if chosen in (None, "", "#ALL"):
+        return
+    phases = {p.get("id"): p for p in _sch(schema, "phase")}
+    if chosen not in phases:
+        known = ", ".join(sorted(p for p in phases if p)) or "none"
+        raise UsageError(f"no phase {chosen!r} in this Schematron schema (its phases: {known}; or #ALL)", name)
+    selected = phases[chosen]
+    active = {a.get("pattern") for a in _sch(selected, "active")}
+    missing = active - {p.get("id") for p in _sch(schema, "pattern")}
+    if missing:
+        raise UsageError(f"phase {chosen!r} names patterns that do not exist: {', '.join(sorted(missing))}", name,
+                         selected.sourceline)
+    for pattern in _sch(schema, "pattern"):
+        if pattern.get("abstract") != "true" and pattern.get("id") not in active:
+            schema.remove(pattern)
+    # A phase's variables: evaluated like the schema's own (they come after them).
+    for let in _sch(selected, "let"):
+        schema.append(let)
 
 
 def _may_match_attributes(context: str) -> bool:
@@ -325,8 +350,9 @@ class _Writer:
             self.el(target, "text").text = text
 
 
-def compile_schematron(path: str | Path) -> str:
-    """Return the XSLT 3.0 source that evaluates the Schematron schema at ``path``."""
+def compile_schematron(path: str | Path, phase: str | None = None) -> str:
+    """Return the XSLT 3.0 source that evaluates the Schematron schema at ``path``
+    (the patterns of ``phase``, or of the default phase)."""
     path = Path(path)
     if not path.is_file():
         raise UsageError(f"Schematron schema not found: {path}")
@@ -338,5 +364,6 @@ def compile_schematron(path: str | Path) -> str:
         raise UsageError(f"unsupported queryBinding {binding!r} (use xslt, xslt2 or xslt3)", str(path), schema.sourceline)
     _resolve_includes(schema, path)
     _instantiate_abstract_patterns(schema)
+    _select_phase(schema, phase, str(path))
     stylesheet = _Writer(schema, str(path)).build()
     return etree.tostring(stylesheet, encoding="unicode")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS
 from ..bundled import data_dir
 from ..errors import TeikitError, UsageError
+from ..teiroot import root_problem
 from ..xmlparse import parse_file
 from .finding import Finding
 from .register import is_register, load_register_ids, referenced_ids, register_for
@@ -47,11 +47,14 @@ class Validator:
         *,
         register: str | os.PathLike | None = None,
         prune: bool | None = None,
+        phase: str | None = None,
     ):
         if schema is None and schematron is None:
             schema, schematron = PROJECT_RNG, PROJECT_SCH
         self.relaxng = RelaxNGChecker(schema, prune=prune) if schema is not None else None
-        self.schematron = SchematronChecker(schematron) if schematron is not None else None
+        if phase is not None and schematron is None:
+            raise UsageError(f"--phase {phase}: no Schematron schema runs (--schema alone checks the grammar only)")
+        self.schematron = SchematronChecker(schematron, phase) if schematron is not None else None
         self.register = Path(register) if register is not None else None
         if self.register is not None and not self.register.is_file():
             raise UsageError(f"register not found: {self.register}")
@@ -68,23 +71,28 @@ class Validator:
     def check_files(self, paths: list[str | os.PathLike]) -> list[tuple[list[Finding], set[str]]]:
         """:meth:`check_file` for many documents (not registers); the register is looked up once per folder."""
         outcomes = []
-        by_folder: dict[str, dict[str, str]] = {}
         for path in paths:
-            tree, early = self._parse(path)
+            tree, early = self.parse(path)
             if tree is None:
                 outcomes.append((early, set()))
                 continue
-            folder = os.path.dirname(str(path))
-            if folder not in by_folder:
-                by_folder[folder] = self._document_params(Path(path))
-            outcomes.append((self.validate_tree(tree, str(path), by_folder[folder]), referenced_ids(tree)))
+            outcomes.append((self.check_tree(tree, path), referenced_ids(tree)))
         return outcomes
+
+    def check_tree(self, tree: etree._ElementTree, path: str | os.PathLike) -> list[Finding]:
+        """Findings for a document read or converted from ``path``, register included.
+
+        The one entry point of ``teikit validate`` and ``teikit build``: the
+        register is the validator's, or the one beside ``path`` (its ids are
+        cached while the file is unchanged), so both give the same verdict.
+        """
+        return self.validate_tree(tree, str(path), self._document_params(Path(path)))
 
     def _document_params(self, location: Path) -> dict[str, str]:
         ids = load_register_ids(register_for(location, self.register))
         return {"register-found": "yes" if ids is not None else "no", "register-ids": " ".join(ids or ())}
 
-    def _parse(self, path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Finding]]:
+    def parse(self, path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Finding]]:
         name = str(path)
         try:
             return parse_file(path), []
@@ -102,7 +110,7 @@ class Validator:
 
     def check_file(self, path: str | os.PathLike, referenced: set[str] | None = None) -> tuple[list[Finding], set[str]]:
         """Findings for ``path`` and the register entries it points at."""
-        tree, early = self._parse(path)
+        tree, early = self.parse(path)
         if tree is None:
             return early, set()
         location = Path(path)
@@ -133,11 +141,9 @@ class Validator:
 
     def _before_schematron(self, tree: etree._ElementTree, name: str) -> list[Finding]:
         """The root check, then RelaxNG."""
-        root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-        if etree.QName(root).namespace != TEI_NS:
-            where = etree.QName(root).namespace or "no namespace"
-            message = f"root element <{etree.QName(root).localname}> is in {where}, not the TEI namespace {TEI_NS}"
-            return [Finding(name, root.sourceline or 1, 0, "error", message, "teikit-root-namespace")]
+        problem = root_problem(tree)
+        if problem is not None:
+            return [Finding(name, problem[1], 0, "error", problem[0], "teikit-root-namespace")]
         return self.relaxng.check(tree, name) if self.relaxng is not None else []
 
 
