@@ -105,3 +105,9 @@ def test_dates_without_a_year_take_the_documents_year_and_impossible_ones_none()
     assert root.xpath("//t:date[.='September 1']/@when", namespaces=NS) == ["1980-09-01"]
     assert root.xpath("//t:date[.='September 1']/@cert", namespaces=NS) == ["medium"]
     assert not root.xpath("//t:date[contains(., '31 June')]", namespaces=NS)
+
+
+def test_catalogue_title_leaves_out_the_subject_label_and_footnote_marker():
+    doc = convert_text("Subject: Conversation with the President[1]\nI note that the President spoke of the summit at length.\n"
+                       "[1] Archive, file 12.\n", metadata={})
+    assert doc.tree.getroot().xpath("string(//t:titleStmt/t:title)", namespaces=NS) == "Conversation with the President"

@@ -157,6 +157,9 @@ def _previous_paragraphs(body: list) -> dict[int, Node]:
 def _fallback_title(document: Node, name: str) -> str:
     heads = [c for c in document.children if isinstance(c, Node) and c.tag == "head"]
     for child in sorted(heads, key=lambda h: h.attrib.get("type") != "main"):
-        if isinstance(child, Node) and child.tag == "head":
-            return " ".join(text_of(child.children).split())
+        # The catalogue title is the title's words: not its "Subject:" label, nor a footnote marker in it.
+        words = [c for c in child.children if not (isinstance(c, Node) and c.tag in ("label", "note"))]
+        title = " ".join(text_of(words).split())
+        if title:
+            return title
     return _document_id(name)
