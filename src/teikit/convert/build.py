@@ -123,15 +123,26 @@ def _document_year(metadata: dict, document: Node) -> str | None:
     return None
 
 
+def _full_date(nodes) -> str | None:
+    for node in nodes:
+        when = node.attrib.get("when", "") if node.tag == "date" else ""
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+            return when
+    return None
+
+
 def _dateline_date(document: Node) -> str | None:
-    """The full date of the document's first dateline (the one the header's date must agree with)."""
-    for node in walk([document]):
-        if node.tag == "dateline":
-            for inner in walk(node.children):
-                when = inner.attrib.get("when", "") if inner.tag == "date" else ""
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
-                    return when
-            return None
+    """The document's date as its text gives it: the first dateline's (which the header's date must agree
+    with), else the first full date of the opener ("Date: 25/X/1962"), else of the closing."""
+    datelines = [node for node in walk([document]) if node.tag == "dateline"]
+    if datelines:
+        return _full_date(walk(datelines[0].children))
+    for part in ("opener", "closer"):
+        for node in document.children:
+            if isinstance(node, Node) and node.tag == part:
+                found = _full_date(walk(node.children))
+                if found:
+                    return found
     return None
 
 
