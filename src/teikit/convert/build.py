@@ -137,13 +137,23 @@ def _dateline_date(document: Node) -> str | None:
     datelines = [node for node in walk([document]) if node.tag == "dateline"]
     if datelines:
         return _full_date(walk(datelines[0].children))
-    for part in ("opener", "closer"):
-        for node in document.children:
-            if isinstance(node, Node) and node.tag == part:
-                found = _full_date(walk(node.children))
-                if found:
-                    return found
+    parts = [node for part in ("opener", "closer") for node in document.children if isinstance(node, Node) and node.tag == part]
+    # A date the header labels as the document's ("Date: 25/X/1962") before any other (a registration stamp's).
+    for part in parts:
+        for parent in walk([part]):
+            for before, child in zip(parent.children, parent.children[1:]):
+                if isinstance(before, str) and _DATE_LABEL.search(before) and isinstance(child, Node):
+                    found = _full_date([child])
+                    if found:
+                        return found
+    for part in parts:
+        found = _full_date(walk(part.children))
+        if found:
+            return found
     return None
+
+
+_DATE_LABEL = re.compile(r"\b(?:Date|Dated|DATE)\s*:?\s*$")
 
 
 def _previous_paragraphs(body: list) -> dict[int, Node]:
