@@ -111,3 +111,21 @@ def test_catalogue_title_leaves_out_the_subject_label_and_footnote_marker():
     doc = convert_text("Subject: Conversation with the President[1]\nI note that the President spoke of the summit at length.\n"
                        "[1] Archive, file 12.\n", metadata={})
     assert doc.tree.getroot().xpath("string(//t:titleStmt/t:title)", namespaces=NS) == "Conversation with the President"
+
+
+@pytest.mark.parametrize("source, sic, corr", [
+    ("The objection which J am now considering is serious.", "J", "I"),
+    ("Dear friend, 1 am sure of it.", "1", "I"),
+    ("He declared that is was difficult.", "is", "it"),
+    ('They saw "lL-28" airplanes.', "l", "I"),
+])
+def test_recognition_errors_are_corrected_in_context(source, sic, corr):
+    root = convert_text(source + "\n", metadata={}).tree.getroot()
+    assert root.xpath("//t:choice/t:sic/text()", namespaces=NS) == [sic]
+    assert root.xpath("//t:choice/t:corr/text()", namespaces=NS) == [corr]
+
+
+@pytest.mark.parametrize("source", ["They left at 1 am sharp.", "Room J was empty.", "The IL-28 flew.", "This is was not."])
+def test_recognition_corrections_leave_other_uses_alone(source):
+    root = convert_text(source + "\n", metadata={}).tree.getroot()
+    assert not root.xpath("//t:choice", namespaces=NS)

@@ -30,6 +30,14 @@ CORRECTIONS = [
     Correction("whole work", r"(?<=\bthe whole )work(?=, including)", "world", "'whole work' for 'whole world'"),
     Correction("counties", r"(?<=\bfraternal )counties\b", "countries", "'counties' for 'countries'"),
     Correction("party off", r"(?<=\bbut )party(?= off the page)", "partly", "'party off the page' for 'partly'"),
+    # Confusions of optical character recognition, each only where the context leaves no other reading.
+    Correction("J ", r"(?<![\w.])J(?= (?:am|shall|think|believe|hope|wish|know|have been|was not|must say)\b)", "I",
+               "OCR: J for the pronoun I (J am now considering)"),
+    # "1 am" only where a sentence or clause begins: "at 1 am" is a time.
+    Correction("1 ", r"(?:^|(?<=[.!?,;:] )|(?<=[“\"]))1(?= (?:am|shall|think|believe|hope)\b)", "I",
+               "OCR: 1 for the pronoun I (1 am sure)"),
+    Correction("is was", r"(?<=\bthat )is(?= was\b)", "it", "'that is was' for 'that it was'"),
+    Correction("l", r"(?<![\w-])l(?=[A-Z]{1,2}-\d)", "I", "OCR: l for I in a type designation (lL-28)"),
 ]
 
 _PATTERN = re.compile("|".join(f"(?P<c{i}>{c.pattern})" for i, c in enumerate(CORRECTIONS)))
