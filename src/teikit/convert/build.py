@@ -20,7 +20,7 @@ from .names import Register
 from .quotes import mark_citations, mark_quotes
 from .report import Report, Warning_
 from .source import Line
-from .layout import zone_report
+from .zones import zone_report
 from .lineclasses import IN_STAMP
 from .structure import build_structure
 

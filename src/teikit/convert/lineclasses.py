@@ -3,7 +3,7 @@
 An archival document opens and closes with apparatus — classification,
 copy and registration numbers, the issuing office, addressee, dateline,
 title and genre; signatures, distribution lists, print runs, typist's
-initials. :mod:`teikit.convert.layout` finds those zones; each of their
+initials. :mod:`teikit.convert.zones` finds those zones; each of their
 lines is then classified here on its own, by the first row whose recognizer
 accepts it. A row says in which zone it applies, how strong its evidence is
 (1.0: the wording names the class, as ``Copy 19 of 50`` does; 0.5: the shape

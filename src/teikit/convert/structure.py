@@ -1,8 +1,8 @@
 """Blocks → the document's structure: parts, zones, sections, paragraphs, lists, footnotes.
 
 The document is split into its main part and appended documents (``Annex I:
-…``); in each, :mod:`teikit.convert.layout` finds the opener and closing
-zones and builds them. The body between them: sections are lines holding a
+…``); in each, :mod:`teikit.convert.zones` finds the opener and closing
+zones, and :mod:`teikit.convert.opener` and :mod:`teikit.convert.closing` build them. The body between them: sections are lines holding a
 numeral (``I.``, ``1.``, full-width ``１．``) with a short heading, numbered
 in sequence; ``x x x`` is a separator; numbered paragraphs get ``@n``; dashed
 lines are a list; a run-in "Label:" is a ``<label>``. Everything else is a
@@ -15,7 +15,9 @@ import re
 import unicodedata
 
 from .lexer import Block
-from .layout import Line, build_closing, build_opener, find_zones
+from .closing import build_closing
+from .opener import build_opener
+from .zones import Line, find_zones
 from .lineclasses import SEPARATOR, is_prose
 from .model import Node, merge, regex_pass, text_of, walk
 
@@ -66,7 +68,7 @@ def build_structure(blocks: list[Block], places: frozenset = frozenset()) -> tup
     """Arrange the classified blocks into ``<div type="document">`` (and one ``<div type="appendix">`` per
     appended document); also return the layout lines for the report.
 
-    Each part's opener and closing zones come from :mod:`teikit.convert.layout`.
+    Each part's zones come from :mod:`teikit.convert.zones`, their TEI from :mod:`teikit.convert.opener` and :mod:`teikit.convert.closing`.
     Sections must be numbered in sequence (``I.``, ``II.``… or ``1.``, ``2.``…
     from one): a lone "2." after a list item "1. …" is not a section.
     """
