@@ -129,3 +129,44 @@ def test_recognition_errors_are_corrected_in_context(source, sic, corr):
 def test_recognition_corrections_leave_other_uses_alone(source):
     root = convert_text(source + "\n", metadata={}).tree.getroot()
     assert not root.xpath("//t:choice", namespaces=NS)
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _convert_fixture(name):
+    from teikit.convert import convert_file
+    return convert_file(FIXTURES / name, metadata={}).tree.getroot()
+
+
+def test_record_with_genre_line_title_continuation_and_fields():
+    root = _convert_fixture("record-czech-style.txt")
+    head = root.xpath("//t:head[@type='main']", namespaces=NS)[0]
+    assert "".join(head.itertext()).startswith("RECORDof a conversation between")
+    assert root.xpath("//t:opener/t:seg[@type='form-field']/t:label[.='Present:']", namespaces=NS)
+    assert root.xpath("//t:opener/t:seg[@type='number'][contains(., '0142/65')]", namespaces=NS)
+    assert [i.text for i in root.xpath("//t:closer/t:seg[@type='distribution']/t:list/t:item", namespaces=NS)] == \
+        ["1. Comrade Novotný", "2. Comrade Lenárt", "3. File"]
+    assert root.xpath("//t:closer/t:seg[@type='form-field'][contains(., 'Recorded by')]", namespaces=NS)
+
+
+def test_cable_header_fields_and_signer():
+    root = _convert_fixture("cable-fields.txt")
+    assert root.xpath("//t:opener/t:seg[@type='sender']/t:label[.='From:']", namespaces=NS)
+    assert root.xpath("//t:opener/t:seg[@type='addressee'][contains(., 'Gromyko')]", namespaces=NS)
+    assert root.xpath("//t:opener//t:date[@when='1968-03-03']", namespaces=NS)
+    assert root.xpath("//t:opener//t:time[@when='14:20:00']", namespaces=NS)
+    assert root.xpath("//t:closer/t:signed[contains(., 'SHCHERBAKOV')]", namespaces=NS)
+    assert root.xpath("//t:closer/t:dateline/t:date[@when='1968-03-03']", namespaces=NS)
+    assert len(root.xpath("//t:div[@type='document']/t:p", namespaces=NS)) == 2
+
+
+def test_letter_with_salutations_and_a_signature_mark():
+    root = _convert_fixture("letter-closing-formula.txt")
+    assert root.xpath("//t:opener/t:salute[.='Dear Comrade Director,']", namespaces=NS)
+    assert root.xpath("//t:opener/t:seg[@type='sender'][.='in Beijing']", namespaces=NS)
+    assert root.xpath("//t:opener/t:dateline/t:date[@when='1973-05-02']", namespaces=NS)
+    assert root.xpath("//t:closer/t:salute[.='With comradely greetings,']", namespaces=NS)
+    signed = root.xpath("//t:closer/t:signed", namespaces=NS)[0]
+    assert signed.xpath("t:roleName[.='Ambassador']", namespaces=NS) and signed.xpath("t:persName[.='J. Kowalski']", namespaces=NS)
+    assert root.xpath("//t:closer/t:seg[@type='attachment']", namespaces=NS)

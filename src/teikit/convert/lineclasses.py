@@ -127,6 +127,7 @@ FIELD = re.compile(r"^(?:time|place|venue|participants?|present|interpreter|reco
                    r"|file|dossier|reference|ref\.|drafted|classification|priority|copies|distribution|number|no\.)\s*:",
                    re.IGNORECASE)
 FORM_LINE = re.compile(r"^(?:created|checked|executed|typed|prepared|printed|drafted|written|sent|received|decoded|deciphered"
+                       r"|recorded|noted|minuted|translated|taken\s+down|certified|approved"
                        r"|encoded|enciphered|dispatched|registered|compiled|copied|verified|transmitted|copies\s+made)"
                        r"(?:\s+by|\s+on|\s*:|$)", re.IGNORECASE)
 DISTRIBUTION = re.compile(
@@ -145,7 +146,9 @@ TYPIST = re.compile(r"^[A-Za-z]{1,4}/[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,4})?\.?$|^[A
 ATTACHMENT = re.compile(r"^(?:attachments?|attached|enclosures?|encl\.|appendix|appendices|annex(?:es)?)\b[^.]{0,200}",
                         re.IGNORECASE)
 END = re.compile(r"^[–—-]?\s*(?:end|the\s+end|end\s+of\s+(?:document|text|message|telegram))\s*[–—-]?\.?$", re.IGNORECASE)
-SIGNED_LABEL = re.compile(r"^\(?(?:signed|sgd\.?|signature)\s*[:.]?\s*\S", re.IGNORECASE)
+SIGNED_LABEL = re.compile(r"^\(?(?:signed|sgd\.?|signature)\s*[:.]?\s*\S|^\((?:–|-|—|s|sgd\.?)\)\s*\S", re.IGNORECASE)
+#: The next line of a title or an office, joined to it: "RECORD / of a conversation between …", "Embassy / in Beijing".
+CONTINUATION = re.compile(r"^(?:of|with|on|about|between|for|to|from|in|at|concerning|regarding|and|by)\b", re.IGNORECASE)
 _INITIAL = r"(?:[A-ZÀ-Ý][a-zà-ÿ]?\.(?:\s?[A-ZÀ-Ý]\.)*)"
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'-]*\.?)"
 NAME = re.compile(rf"^\(?(?:{_INITIAL}\s?)?{_NAME_WORD}(?:\s(?:{_NAME_WORD}|de|da|van|von|der|di|la|le|bin|ibn|al)){{0,3}}\)?\.?$")
@@ -251,7 +254,8 @@ LINE_CLASSES: list[LineClass] = [
     LineClass("end", CLOSING, 1.0, "the word that ends a cable", ("End", "END"), '<seg type="end">',
               lambda v: bool(END.match(v.text))),
     LineClass("signed", CLOSING, 1.0, "a signature: signed statement, signature gap, or a date with the signer's name",
-              ("Signed: N. Popa", "[signature] (Yu. Fadeyev)", "25.X.62 A. DOBRYNIN", "(Signed as Chairman and dated)"),
+              ("Signed: N. Popa", "[signature] (Yu. Fadeyev)", "25.X.62 A. DOBRYNIN", "(Signed as Chairman and dated)",
+               "(–) J. Kowalski"),
               "<signed> with <persName>",
               lambda v: v.signature or bool(SIGNED_LABEL.match(v.text)) or _dated_signature(v)),
     LineClass("registration", BOTH, 1.0, "a registration number with its date", ("5962 23/X/62",),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .lineclasses import CONTINUATION, TRAILING_CLASSIFICATION
 from .encode_lines import ends_with_block, is_block, label_first, encode_line
 from .model import Node, merge
 from .zones import Line
@@ -30,7 +31,8 @@ def _title_scores(lines: list[Line]) -> dict[int, float]:
             scores[index] = 10
         elif line.kind == "title-start":
             scores[index] = 8
-        elif line.kind == "genre" and following is not None and _continues(following):
+        elif line.kind == "genre" and following is not None and (_continues(following) or following.text[:1].islower()
+                                                                 and CONTINUATION.match(following.text)):
             # "RECORD OF A CONVERSATION / with Kim Hyung-mo": the genre line begins the title.
             scores[index] = 6
         elif line.kind == "title" or after_genre and line.kind == "unknown" and len(line.text.split()) >= 2:
@@ -80,6 +82,11 @@ def _mark_addresses(lines: list[Line]) -> None:
             index = end + 1
         else:
             index += 1
+    # "Embassy of the Polish People's Republic / in Beijing": an office's next line.
+    for previous, line in zip(lines, lines[1:]):
+        if previous.kind == "sender" and line.kind in ("unknown", "title") and line.text[:1].islower() \
+                and CONTINUATION.match(line.text) and len(line.text.split()) <= 6 and not TRAILING_CLASSIFICATION.search(line.text):
+            line.kind, line.strength = "sender", 0.5
     # A short line of names ending with a colon, alone: the addressees of a report.
     for line in lines:
         if line.kind in ("unknown", "title") and line.text.endswith(":") and len(line.text.split()) <= 6 \

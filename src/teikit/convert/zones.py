@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lineclasses import CLOSING, OPENER, SEPARATOR, LineView, classify, is_prose, is_sentence, join_spaced
+from .lineclasses import CLOSING, CONTINUATION, OPENER, SEPARATOR, LineView, classify, is_prose, is_sentence, join_spaced
 from .model import Node
 
 #: Body lines a closing may reach back over, at most (a long closing is more likely prose).
@@ -56,12 +56,18 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
     opener_end = 0
     for index, line in enumerate(lines):
         kind, strength = ("dateline", 1.0) if line.text in places else classify(line.view(), OPENER)
-        if kind == "unknown" and index and lines[index - 1].kind == "field" and _LABELLED.match(line.text):
+        previous = lines[index - 1].kind if index else None
+        if kind == "unknown" and previous == "field" and _LABELLED.match(line.text):
             # "Participants: Korean side: … / Our side: …": a labelled line among the fields is one of them.
             kind, strength = "field", 0.5
+        elif previous in ("genre", "title", "title-start") and CONTINUATION.match(line.text) and not is_sentence(line.text) \
+                and not line.text.endswith("."):
+            # "RECORD / of a conversation between … on 12 April 1965": the title goes on.
+            kind, strength = "title", 0.5
         # Prose ends the opener unless the line's own wording names its class ("Subject:", "To:", "Copy 19 of 50").
-        prose = _is_prose_at(lines, index) and not (kind in _LABELLED_KINDS or strength >= 1.0 and not is_sentence(line.text)
-                                                    and kind != "title")
+        continued_title = kind == "title" and previous in ("genre", "title", "title-start")
+        prose = _is_prose_at(lines, index) and not (kind in _LABELLED_KINDS or continued_title
+                                                    or strength >= 1.0 and not is_sentence(line.text) and kind != "title")
         # A translator's note beside words describes a mark on them: that is the body's text.
         marked = _is_translator_note(line) and kind != "apparatus"
         if prose or marked or _is_section_start(line.text, section_number) or _starts_numbered(line.text):
