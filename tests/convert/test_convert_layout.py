@@ -170,3 +170,23 @@ def test_letter_with_salutations_and_a_signature_mark():
     signed = root.xpath("//t:closer/t:signed", namespaces=NS)[0]
     assert signed.xpath("t:roleName[.='Ambassador']", namespaces=NS) and signed.xpath("t:persName[.='J. Kowalski']", namespaces=NS)
     assert root.xpath("//t:closer/t:seg[@type='attachment']", namespaces=NS)
+
+
+def test_memorandum_for_the_record():
+    root = _convert_fixture("memorandum-for-the-record.txt")
+    assert root.xpath("//t:head[@type='genre'][.='MEMORANDUM FOR THE RECORD']", namespaces=NS)
+    assert root.xpath("//t:head[@type='main']/t:label[.='SUBJECT:']", namespaces=NS)
+    assert [p.get("n") for p in root.xpath("//t:div[@type='document']/t:p[@n]", namespaces=NS)] == ["1", "2"]
+    assert root.xpath("//t:closer/t:signed[t:persName[.='Foy D. Kohler']][t:roleName[.='Assistant Secretary']]",
+                      namespaces=NS)
+    assert root.xpath("//t:closer/t:seg[@type='distribution'][starts-with(., 'cc:')]", namespaces=NS)
+
+
+def test_minutes_with_number_title_and_sections():
+    root = _convert_fixture("minutes-with-agenda.txt")
+    head = root.xpath("//t:head[@type='main']", namespaces=NS)[0]
+    assert head.xpath("t:seg[@type='number']/t:num[@value='14']", namespaces=NS)
+    assert "of the meeting of the Politburo" in "".join(head.itertext())
+    assert root.xpath("//t:opener/t:dateline/t:date[@when='1964-07-07']", namespaces=NS)
+    assert [d.get("n") for d in root.xpath("//t:div[@type='section']", namespaces=NS)] == ["1", "2"]
+    assert root.xpath("//t:closer/t:signed[t:roleName][t:persName[.='T. Zhivkov']]", namespaces=NS)

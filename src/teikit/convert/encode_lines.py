@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from .lineclasses import CLASSIFICATION, COPY, LEADING_CLASSIFICATION, NUMBER_SIGN, TRAILING_CLASSIFICATION
+from .lineclasses import CLASSIFICATION, COPY, GENRE_NUMBER, LEADING_CLASSIFICATION, NUMBER_SIGN, TRAILING_CLASSIFICATION
 from .model import Node, map_text, merge, regex_pass
 from .zones import Line
 
-def _with_num(line: list) -> list:
+def with_num(line: list) -> list:
     """Mark the first number of a copy or number line as ``<num>``."""
     if not line or not isinstance(line[0], str):
         return line
@@ -62,7 +62,7 @@ def _split_copy(items: list) -> list:
         return [Node("seg", {"type": "classification"}, items)]
     head = merge(items[:-1] + [last[:match.start()].rstrip()])
     gap = last[len(last[:match.start()].rstrip()):match.start()]
-    return [Node("seg", {"type": "classification"}, head), gap, Node("seg", {"type": "copy"}, _with_num([match.group()]))]
+    return [Node("seg", {"type": "classification"}, head), gap, Node("seg", {"type": "copy"}, with_num([match.group()]))]
 
 
 _SEG_TYPES = {"classification": "classification", "copy": "copy", "number": "number", "sender": "sender", "from": "sender",
@@ -70,7 +70,7 @@ _SEG_TYPES = {"classification": "classification", "copy": "copy", "number": "num
               "typist": "typist", "attachment": "attachment", "end": "end"}
 
 
-_INLINE_NUMBER = regex_pass(NUMBER_SIGN, lambda match: Node("seg", {"type": "number"}, _with_num([match.group()])))
+_INLINE_NUMBER = regex_pass(NUMBER_SIGN, lambda match: Node("seg", {"type": "number"}, with_num([match.group()])))
 #: Lines whose numbers are marked where they stand ("From: Washington No. 48866").
 _WITH_INLINE_NUMBERS = frozenset({"from", "field", "sender", "addressee", "form-line", "attachment", "distribution", "unknown"})
 
@@ -89,9 +89,9 @@ def encode_line(line: Line) -> list:
         found = COPY.search(line.text)
         if found and found.start() > 0:
             return _split_copy(items)
-        return [Node("seg", {"type": "copy"}, _with_num(items))]
+        return [Node("seg", {"type": "copy"}, with_num(items))]
     if kind in ("number", "registration"):
-        return [Node("seg", {"type": "number"}, _with_num(items))]
+        return [Node("seg", {"type": "number"}, with_num(items))]
     if kind == "year" and len(items) == 1 and isinstance(items[0], str):
         year = re.match(r"\s*(\d{4})", items[0])
         return [Node("dateline", {}, [Node("date", {"when": year.group(1)}, [items[0].strip()])])]
@@ -119,3 +119,15 @@ def is_block(items: list) -> bool:
 
 def ends_with_block(items: list) -> bool:
     return bool(items) and isinstance(items[-1], Node) and items[-1].tag in ("dateline", "salute", "signed")
+
+
+def genre_with_number(items: list) -> list:
+    """"Minutes No. 14": the number of a genre line in its own ``<seg type="number">``, for a ``<head>``."""
+    if not items or not isinstance(items[0], str):
+        return items
+    found = GENRE_NUMBER.match(items[0].strip()) if len(items) == 1 else None
+    if not found:
+        return items
+    lead = items[0][:len(items[0]) - len(items[0].lstrip())]
+    number = Node("seg", {"type": "number"}, with_num([found.group("number")]))
+    return merge([lead + found.group("genre") + found.group("gap"), number, found.group("rest") or ""])

@@ -100,7 +100,8 @@ ROLE = re.compile(
 )
 GENRE = re.compile(
     r"^\(?(?:(?:cipher(?:ed)?|enciphered|coded|secret|urgent|outgoing|incoming|circular)\s+)*"
-    r"(?:memo(?:randum)?|note|notes|record(?:\s+of\s+(?:a\s+)?conversation)?|telegram|cable(?:gram)?|cryptogram|report"
+    r"(?:memo(?:randum)?(?:\s+(?:for\s+the\s+(?:record|files?)|of\s+(?:a\s+)?conversation))?|note|notes"
+    r"|record(?:\s+of\s+(?:a\s+)?conversation)?|telegram|cable(?:gram)?|cryptogram|report"
     r"|letter|air\s+letter|message|minutes|protocol|press\s+release|information|communiqu[ée]|instruction|directive"
     r"|decree|resolution|statement|speech|journal|diary|summary|draft|aide-m[ée]moire|petition|dispatch|despatch"
     r"|transcript|notification|appeal|reference|excerpt|extract|translation|copy|draft)\)?\.?$",
@@ -148,7 +149,8 @@ ATTACHMENT = re.compile(r"^(?:attachments?|attached|enclosures?|encl\.|appendix|
 END = re.compile(r"^[–—-]?\s*(?:end|the\s+end|end\s+of\s+(?:document|text|message|telegram))\s*[–—-]?\.?$", re.IGNORECASE)
 SIGNED_LABEL = re.compile(r"^\(?(?:signed|sgd\.?|signature)\s*[:.]?\s*\S|^\((?:–|-|—|s|sgd\.?)\)\s*\S", re.IGNORECASE)
 #: The next line of a title or an office, joined to it: "RECORD / of a conversation between …", "Embassy / in Beijing".
-CONTINUATION = re.compile(r"^(?:of|with|on|about|between|for|to|from|in|at|concerning|regarding|and|by)\b", re.IGNORECASE)
+CONTINUATION = re.compile(r"^(?:of|with|on|about|between|for|to|from|in|at|concerning|regarding|and|by|held|dated)\b",
+                          re.IGNORECASE)
 _INITIAL = r"(?:[A-ZÀ-Ý][a-zà-ÿ]?\.(?:\s?[A-ZÀ-Ý]\.)*)"
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w’'-]*\.?)"
 NAME = re.compile(rf"^\(?(?:{_INITIAL}\s?)?{_NAME_WORD}(?:\s(?:{_NAME_WORD}|de|da|van|von|der|di|la|le|bin|ibn|al)){{0,3}}\)?\.?$")
@@ -175,6 +177,15 @@ def _dateline(view: LineView) -> bool:
     rest = (text[:found.start()] + " " + text[found.end():]).strip(" ,.:")
     # What is left is a place, a label ("Date:", "Time:") or a time, not a sentence.
     return len(rest.split()) <= 6 and not re.search(r"\b(?:was|were|is|are|has|had|will|said|told|I|we)\b", rest)
+
+
+#: The kind of document and its number: "Minutes No. 14", "REPORT #5424/273 from 24.X.62".
+GENRE_NUMBER = re.compile(rf"^(?P<genre>.+?)(?P<gap>\s+)(?P<number>(?:{_NUMBER_SIGN}|{_CODE})[.,]?)(?P<rest>\s+(?:of|from|dated)\s.{{1,30}})?$")
+
+
+def _genre_number(view: LineView) -> bool:
+    found = GENRE_NUMBER.match(view.text)
+    return bool(found) and bool(GENRE.match(found.group("genre"))) and len(view.text.split()) <= 8
 
 
 def _name(view: LineView) -> bool:
@@ -258,6 +269,8 @@ LINE_CLASSES: list[LineClass] = [
                "(–) J. Kowalski"),
               "<signed> with <persName>",
               lambda v: v.signature or bool(SIGNED_LABEL.match(v.text)) or _dated_signature(v)),
+    LineClass("genre-number", OPENER, 1.0, "the kind of document with its number", ("Minutes No. 14", "CIPHERED TELEGRAM No. 2211",
+              "TELEGRAM 066.808", "REPORT #5424/273"), '<head type="genre"> with <seg type="number">', _genre_number),
     LineClass("registration", BOTH, 1.0, "a registration number with its date", ("5962 23/X/62",),
               '<seg type="number"> with <num> and <date>',
               lambda v: bool(REGISTRATION.match(v.text)) and bool(DATE.fullmatch(v.text.split()[-1]))),
@@ -318,6 +331,8 @@ def is_prose(text: str) -> bool:
         return True
     if len(words) >= 4 and text[-1:] in ".!?:;\"”)" and _FINITE.search(text):
         return True
+    if text.endswith(":"):
+        return False  # "Secretary of the CC of the BCP:" introduces; without a verb it is no sentence
     return len(words) >= 6 and text[-1:] in ".!?:;\"”)" and lower * 2 >= len(words)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..bundled import find_register  # noqa: F401  (part of this module's API)
+from ..bundled import find_register  # noqa: F401 -- re-exported: part of this module's API
 from ..errors import TeikitError
 from ..xmlparse import parse_file
 from .model import Node, map_text, regex_pass, text_of, walk

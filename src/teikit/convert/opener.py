@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .lineclasses import CONTINUATION, TRAILING_CLASSIFICATION
-from .encode_lines import ends_with_block, is_block, label_first, encode_line
+from .encode_lines import encode_line, ends_with_block, genre_with_number, is_block, label_first
 from .model import Node, merge
 from .zones import Line
 
@@ -31,7 +31,7 @@ def _title_scores(lines: list[Line]) -> dict[int, float]:
             scores[index] = 10
         elif line.kind == "title-start":
             scores[index] = 8
-        elif line.kind == "genre" and following is not None and (_continues(following) or following.text[:1].islower()
+        elif line.kind in ("genre", "genre-number") and following is not None and (_continues(following) or following.text[:1].islower()
                                                                  and CONTINUATION.match(following.text)):
             # "RECORD OF A CONVERSATION / with Kim Hyung-mo": the genre line begins the title.
             scores[index] = 6
@@ -44,7 +44,7 @@ def _title_scores(lines: list[Line]) -> dict[int, float]:
             if index > last_apparatus:
                 score += 1
             scores[index] = score
-        after_genre = line.kind == "genre"
+        after_genre = line.kind in ("genre", "genre-number")
     return scores
 
 
@@ -89,8 +89,9 @@ def _mark_addresses(lines: list[Line]) -> None:
             line.kind, line.strength = "sender", 0.5
     # A short line of names ending with a colon, alone: the addressees of a report.
     for line in lines:
+        # ("Agenda:" alone is a heading word, not a name: a name has two parts.)
         if line.kind in ("unknown", "title") and line.text.endswith(":") and len(line.text.split()) <= 6 \
-                and not re.search(r"\s\S+:\s", line.text):
+                and not re.search(r"\s\S+:\s", line.text) and re.search(r"[A-Z][\w’'.]*[\s-][A-Z]", line.text):
             line.kind, line.strength = "addressee", 0.5
 
 
@@ -100,7 +101,7 @@ def build_opener(lines: list[Line]) -> list:
     scores = _title_scores(lines)
     if not scores:
         # No title but the genre line ("Record of Conversation"): the genre is the title.
-        scores = {i: 1.0 for i, line in enumerate(lines) if line.kind == "genre"}
+        scores = {i: 1.0 for i, line in enumerate(lines) if line.kind in ("genre", "genre-number")}
     main = max(scores, key=lambda i: (scores[i], -i)) if scores else None
     out: list = []
     opener: list = []
@@ -115,9 +116,10 @@ def build_opener(lines: list[Line]) -> list:
         head_type = None
         if index == main:
             head_type = "main"
-        elif line.kind == "genre" and index not in scores:
+        elif line.kind in ("genre", "genre-number") and index not in scores:
             head_type = "genre"
-        elif index in scores or previous_kind in ("title-main", "title-sub") and _continues(line):
+        elif index in scores or previous_kind in ("title-main", "title-sub") and _continues(line) \
+                and line.kind in ("unknown", "title"):
             head_type = "sub"
         if not head_type and out and not opener and isinstance(out[-1], Node) and out[-1].tag == "head" \
                 and out[-1].attrib.get("type") != "genre" and _joins_title(lines[index - 1], line):
@@ -131,7 +133,8 @@ def build_opener(lines: list[Line]) -> list:
             continue
         if head_type:
             flush()
-            items = label_first(line.items) if line.kind == "subject" else line.items
+            items = label_first(line.items) if line.kind == "subject" else \
+                genre_with_number(line.items) if line.kind == "genre-number" else line.items
             out.append(Node("head", {"type": head_type}, items))
             previous_kind = f"title-{head_type}"
             line.kind = f"title ({head_type})" if line.kind == "unknown" else line.kind
@@ -151,8 +154,8 @@ _JOINING_WORDS = re.compile(r"^(?:of|with|on|about|between|for|to|from|in|concer
 def _joins_title(previous: Line, line: Line) -> bool:
     """Whether ``line`` continues the title on the line before: no sentence end there, and this line begins
     with a joining word or in lower case, or the title so far ends with one ("from the journal of / V. I. PELISHENKO")."""
-    if previous.text.endswith((".", "!", "?", ";", ":")) or line.kind in ("dateline", "number", "copy", "classification",
-                                                                               "subject", "genre", "salute", "addressee"):
+    # Only a line of no stronger class can continue a title ("From: Hanoi" after a genre line is a field).
+    if previous.text.endswith((".", "!", "?", ";", ":")) or line.kind not in ("unknown", "title", "name", "sender"):
         return False
     if len(line.text.split()) > 30:
         return False

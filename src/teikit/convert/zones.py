@@ -60,12 +60,13 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
         if kind == "unknown" and previous == "field" and _LABELLED.match(line.text):
             # "Participants: Korean side: … / Our side: …": a labelled line among the fields is one of them.
             kind, strength = "field", 0.5
-        elif previous in ("genre", "title", "title-start") and CONTINUATION.match(line.text) and not is_sentence(line.text) \
+        elif previous in ("genre", "genre-number", "title", "title-start") and kind in ("unknown", "title", "sender") \
+                and line.text[:1].islower() and CONTINUATION.match(line.text) and not is_sentence(line.text) \
                 and not line.text.endswith("."):
             # "RECORD / of a conversation between … on 12 April 1965": the title goes on.
             kind, strength = "title", 0.5
         # Prose ends the opener unless the line's own wording names its class ("Subject:", "To:", "Copy 19 of 50").
-        continued_title = kind == "title" and previous in ("genre", "title", "title-start")
+        continued_title = kind == "title" and previous in ("genre", "genre-number", "title", "title-start")
         prose = _is_prose_at(lines, index) and not (kind in _LABELLED_KINDS or continued_title
                                                     or strength >= 1.0 and not is_sentence(line.text) and kind != "title")
         # A translator's note beside words describes a mark on them: that is the body's text.
