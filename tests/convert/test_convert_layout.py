@@ -190,3 +190,21 @@ def test_minutes_with_number_title_and_sections():
     assert root.xpath("//t:opener/t:dateline/t:date[@when='1964-07-07']", namespaces=NS)
     assert [d.get("n") for d in root.xpath("//t:div[@type='section']", namespaces=NS)] == ["1", "2"]
     assert root.xpath("//t:closer/t:signed[t:roleName][t:persName[.='T. Zhivkov']]", namespaces=NS)
+
+
+def test_letter_with_the_address_below_the_signature():
+    root = _convert_fixture("letter-address-below.txt")
+    assert root.xpath("//t:opener/t:dateline/t:date[@when='1958-06-03']", namespaces=NS)
+    assert root.xpath("//t:closer/t:signed/t:persName[.='R. K. Nehru']", namespaces=NS)
+    assert root.xpath("//t:closer/t:signed/t:roleName[.='Foreign Secretary']", namespaces=NS)
+    address = root.xpath("//t:closer/t:seg[@type='addressee']", namespaces=NS)
+    assert [" ".join("".join(a.itertext()).split()) for a in address] == \
+        ["His Excellency", "Mr. P. F. Yudin,", "Ambassador of the USSR,", "New Delhi."]
+
+
+def test_a_line_with_a_translators_note_never_joins_the_closing():
+    doc = convert_text("We spoke about the harvest and the weather.\nKWP.\n"
+                       "He left. [Translator’s note: the previous sentence was highlighted in the left margin]\n", metadata={})
+    root = doc.tree.getroot()
+    assert not root.xpath("//t:closer//t:hi", namespaces=NS)
+    assert root.xpath("//t:p/t:hi[.='He left.']", namespaces=NS)

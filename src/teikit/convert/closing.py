@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .opener import mark_address_blocks
 from .encode_lines import ends_with_block, is_block, label_first, encode_line
+from .dates import DATE
 from .lineclasses import LIST_ENTRY
 from .model import Node, merge, text_of
 from .zones import Line
@@ -36,7 +38,9 @@ def _person(items: list) -> list:
                 "(", Node("persName", {}, [found.group().strip("().")]), text[found.start() + 1 + len(found.group().strip("().")):]]
     if len(items) == 1 and isinstance(items[0], str):
         text = items[0]
-        match = re.match(r"^(\s*(?:(?:Signed|Sgd\.?|Signature)\s*[:.]?\s*)?\(?)(.*?)(\)?\.?\s*)$", text, re.IGNORECASE)
+        # A signature mark before the name ("Signed:", "(Sd.)", "(–)") stays outside the <persName>.
+        match = re.match(r"^(\s*(?:(?:Signed|Sgd\.?|Signature)\s*[:.]?\s*|\((?:–|-|—|s|sd\.?|sgd\.?)\)\s*)?\(?)(.*?)(\)?\.?\s*)$",
+                         text, re.IGNORECASE)
         if match and match.group(2):
             return merge([match.group(1), Node("persName", {}, [match.group(2)]), match.group(3)])
     content = _strip_items(items)
@@ -61,7 +65,7 @@ def _dated_person(items: list) -> list:
     """"25.X.62 A. DOBRYNIN": the name after the date as ``<persName>``."""
     if len(items) == 1 and isinstance(items[0], str):
         match = re.match(r"^(.*\S)(\s+)((?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Ý][\w’'-]+)$", items[0])
-        if match:
+        if match and DATE.fullmatch(match.group(1).strip(" ,")):
             return [match.group(1), match.group(2), Node("persName", {}, [match.group(3)])]
     return _person(items)
 
@@ -119,6 +123,7 @@ def _continues_signature(block: list[Line], line: Line, separated: bool) -> bool
 
 def build_closing(lines: list[Line], footnote_ids: dict[str, str], separated: bool = False) -> Node:
     """The closing zone as one ``<closer>``: signatures, datelines, salutes, apparatus lines, footnote texts."""
+    mark_address_blocks(lines)
     children: list = []
     index = 0
     while index < len(lines):

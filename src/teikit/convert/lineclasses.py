@@ -147,7 +147,7 @@ TYPIST = re.compile(r"^[A-Za-z]{1,4}/[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,4})?\.?$|^[A
 ATTACHMENT = re.compile(r"^(?:attachments?|attached|enclosures?|encl\.|appendix|appendices|annex(?:es)?)\b[^.]{0,200}",
                         re.IGNORECASE)
 END = re.compile(r"^[–—-]?\s*(?:end|the\s+end|end\s+of\s+(?:document|text|message|telegram))\s*[–—-]?\.?$", re.IGNORECASE)
-SIGNED_LABEL = re.compile(r"^\(?(?:signed|sgd\.?|signature)\s*[:.]?\s*\S|^\((?:–|-|—|s|sgd\.?)\)\s*\S", re.IGNORECASE)
+SIGNED_LABEL = re.compile(r"^\(?(?:signed|sgd\.?|signature)\s*[:.]?\s*\S|^\((?:–|-|—|s|sd\.?|sgd\.?)\)\s*\S", re.IGNORECASE)
 #: The next line of a title or an office, joined to it: "RECORD / of a conversation between …", "Embassy / in Beijing".
 CONTINUATION = re.compile(r"^(?:of|with|on|about|between|for|to|from|in|at|concerning|regarding|and|by|held|dated)\b",
                           re.IGNORECASE)
@@ -266,7 +266,7 @@ LINE_CLASSES: list[LineClass] = [
               lambda v: bool(END.match(v.text))),
     LineClass("signed", CLOSING, 1.0, "a signature: signed statement, signature gap, or a date with the signer's name",
               ("Signed: N. Popa", "[signature] (Yu. Fadeyev)", "25.X.62 A. DOBRYNIN", "(Signed as Chairman and dated)",
-               "(–) J. Kowalski"),
+               "(–) J. Kowalski", "(Sd.) R. K. Nehru"),
               "<signed> with <persName>",
               lambda v: v.signature or bool(SIGNED_LABEL.match(v.text)) or _dated_signature(v)),
     LineClass("genre-number", OPENER, 1.0, "the kind of document with its number", ("Minutes No. 14", "CIPHERED TELEGRAM No. 2211",

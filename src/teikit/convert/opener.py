@@ -51,6 +51,29 @@ def _title_scores(lines: list[Line]) -> dict[int, float]:
 _ADDRESS_LINE = re.compile(r"^[A-Z][^.;:!?]{0,80}[,:]$|^[A-Z][^;:!?]{0,60}\.-?$")
 
 
+_ADDRESS_START = re.compile(r"^(?:His|Her|Their|Your) (?:Excellency|Excellencies|Majesty|Highness)\b|^The Hon(?:ou)?rable\b")
+#: Classes an address line may have been given on its own (an office, a title, a name).
+_ADDRESS_KINDS = ("unknown", "title", "sender", "role", "name")
+
+
+def mark_address_blocks(lines: list[Line]) -> None:
+    """Postal address blocks, in the opener or below a letter's signature: lines ending with commas and a last
+    line ("Secretary, / Department of External Affairs, / Dublin, Ireland."), from "His Excellency" on."""
+    index = 0
+    while index < len(lines):
+        end = index + 1 if _ADDRESS_START.match(lines[index].text) else index
+        while end < len(lines) and lines[end].kind in _ADDRESS_KINDS \
+                and lines[end].text.endswith(",") and len(lines[end].text.split()) <= 8:
+            end += 1
+        if end > index and end < len(lines) and lines[end].kind in _ADDRESS_KINDS \
+                and _ADDRESS_LINE.match(lines[end].text) and len(lines[end].text.split()) <= 8:
+            for line in lines[index:end + 1]:
+                line.kind, line.strength = "addressee", 0.5
+            index = end + 1
+        else:
+            index += 1
+
+
 def _mark_addresses(lines: list[Line]) -> None:
     """Address blocks of the opener: the lines of a To:/From: block, comma-ended address lines, and the short
     lines just before a salutation ("President Rajendra Prasad / The Republic of India / Your Excellency:")."""
@@ -69,19 +92,7 @@ def _mark_addresses(lines: list[Line]) -> None:
                     and len(lines[back].text.split()) <= 10:
                 lines[back].kind, lines[back].strength = "addressee", 0.5
                 back -= 1
-    # "Secretary, / Department of External Affairs, / Dublin, Ireland.": lines ending with commas.
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and lines[end].kind in ("unknown", "title", "sender", "role") \
-                and lines[end].text.endswith(",") and len(lines[end].text.split()) <= 8:
-            end += 1
-        if end > index and end < len(lines) and _ADDRESS_LINE.match(lines[end].text) and len(lines[end].text.split()) <= 8:
-            for line in lines[index:end + 1]:
-                line.kind, line.strength = "addressee", 0.5
-            index = end + 1
-        else:
-            index += 1
+    mark_address_blocks(lines)
     # "Embassy of the Polish People's Republic / in Beijing": an office's next line.
     for previous, line in zip(lines, lines[1:]):
         if previous.kind == "sender" and line.kind in ("unknown", "title") and line.text[:1].islower() \

@@ -88,7 +88,8 @@ def find_zones(lines: list[Line], section_number, places: frozenset = frozenset(
         omission = _is_omission(line)
         if omission or len(lines) - index > MAX_CLOSING or SEPARATOR.match(line.text):
             break
-        if is_prose(line.text) and strength < 1.0 or kind in ("apparatus",) and _is_translator_note(line):
+        # A translator's note describes marks on the text: it and what it describes are the body's.
+        if is_prose(line.text) and strength < 1.0 or _is_translator_note(line):
             break
         if kind == "unknown" and (len(line.text.split()) > 8 or line.text.endswith((".", "!", "?")) and len(line.text.split()) > 3):
             break
