@@ -79,6 +79,10 @@ def mapped_characters(path: Path) -> set[str]:
             for hexes in re.findall(r"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>", cmap):
                 if len(hexes) % 4 == 0:
                     chars.update(bytes.fromhex(hexes).decode("utf-16-be", "replace"))
+    # Typst draws a hyphen and its own hyphenation mark with one glyph, and its map may name only the
+    # soft hyphen (U+00AD) for it: then a "-" of the text has its glyph too.
+    if "\u00ad" in chars:
+        chars.add("-")
     return chars
 
 
