@@ -264,7 +264,7 @@
       'idno': $ms/tei:idno,
       'publisher': $ps/(tei:publisher | tei:distributor | tei:authority)[1],
       'url': tk:safe-url(($ps/tei:idno[@type = ('URI', 'URL', 'url', 'uri')])[1]),
-      'translators': $ts/tei:respStmt[@xml:id = 'translator' or contains(lower-case(tei:resp), 'translat')]
+      'translators': $ts/tei:respStmt[@xml:id = 'translator' or tei:resp[contains(lower-case(.), 'translat')]]
                         /(tei:name | tei:persName | tei:orgName),
       'funding': ($fd/tei:notesStmt/tei:note[@type = 'funding'], $ts/tei:funder)[1],
       'licence': ($licence, $ps/tei:availability/tei:p)[1],
