@@ -12,6 +12,7 @@ removes its staging folder and leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import itertools
 import os
 import sys
@@ -161,9 +162,9 @@ def build_site(
     toolchain = toolchain_digest or planning.toolchain_digest()
     if validation is not None:
         # Another schema can change which documents are published.
-        validation = Validation(validation.schema, validation.schematron, validation.publish_invalid,
-                                str(source), validation.tei_all_dir)
         toolchain = f"{toolchain}+{validation.digest()}"
+    # A document's xml-model may name only files inside the source folder.
+    validation = dataclasses.replace(validation or Validation(), source=str(source))
     edition = pages.edition_metadata(plan.edition_meta, source)
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
     summary.warnings.extend(f"{p}: link to a file outside the source folder; skipped" for p in plan.outside)

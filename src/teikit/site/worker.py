@@ -217,8 +217,7 @@ def _record_reader() -> records.RecordReader:
 
 def init_worker(factory=Toolchain, pdf: bool = True, validation: Validation | None = None) -> None:
     """Pool initializer: compile the stages once for this process."""
-    # Stand-in toolchains of the tests take no validation profile.
-    _STATE["toolchain"] = factory(pdf=pdf, validation=validation) if validation is not None else factory(pdf=pdf)
+    _STATE["toolchain"] = factory(pdf=pdf, validation=validation)
     _STATE["publish_invalid"] = bool(validation and validation.publish_invalid)
 
 
