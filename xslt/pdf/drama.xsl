@@ -37,7 +37,7 @@
   </xsl:template>
 
   <!-- break="no": the word goes on across the break. -->
-  <xsl:template match="tei:lb[tk:joins-word(.)] | tei:cb[tk:joins-word(.)]" mode="pdf" priority="2"/>
+  <xsl:template match="tei:lb[tk:joins-word(.)] | tei:cb[tk:joins-word(.)] | tei:pb[tk:joins-word(.)]" mode="pdf" priority="2"/>
 
   <xsl:template match="text()[tk:joins-word(following-sibling::node()[1])]
       | text()[tk:joins-word(preceding-sibling::node()[1])]" mode="pdf" priority="3">
