@@ -50,6 +50,10 @@
                                document is, or () when the header does not say
     tk:division-label($div)    what an unheaded division of a known type is
                                called ("Edition", "Translation", …), else ()
+    tk:described-sources($r)   what the header's sourceDesc describes for the
+                               reader (a manuscript description with more than
+                               its shelfmark and hands, lists of persons, places):
+                               both outputs show it after the text
     tk:record-label($e)        the label of a part of a manuscript description
                                or of a person's or place's entry, else ()
 
@@ -377,6 +381,16 @@
   <!-- The parts of an entry that name it (set first, in bold). -->
   <xsl:variable name="tk:entry-names" as="xs:string+" select="('persName', 'placeName', 'orgName', 'name',
       'objectName', 'eventName', 'label', 'title', 'head', 'forename', 'surname')"/>
+
+  <xsl:function name="tk:described-sources" as="element()*">
+    <xsl:param name="root" as="element()"/>
+    <!-- Where a source is kept is already in the masthead and the title
+         block; a description is shown when it says more than that. -->
+    <xsl:sequence select="$root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*[
+        self::tei:msDesc[tei:msContents | tei:physDesc/*[not(self::tei:handDesc)] | tei:history
+                         | tei:additional | tei:msPart | tei:msFrag | tei:head]
+        or starts-with(local-name(), 'list') and local-name() != 'listWit']"/>
+  </xsl:function>
 
   <xsl:function name="tk:record-label" as="xs:string?">
     <xsl:param name="e" as="element()"/>

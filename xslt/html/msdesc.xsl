@@ -17,8 +17,7 @@
 
   <xsl:template name="tk:described-sources">
     <xsl:param name="root" as="element()"/>
-    <xsl:variable name="described" select="$root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*
-        [self::tei:msDesc or starts-with(local-name(), 'list') and local-name() != 'listWit']"/>
+    <xsl:variable name="described" select="tk:described-sources($root)"/>
     <xsl:if test="exists($described)">
       <section class="described-sources" aria-label="The source described">
         <xsl:apply-templates select="$described" mode="html">

@@ -11,13 +11,6 @@
     xmlns:tk="urn:teikit:xslt"
     exclude-result-prefixes="#all">
 
-  <!-- The sources described in the header (msDesc, lists), below the text. -->
-  <xsl:function name="tk:described-sources" as="item()*">
-    <xsl:param name="root" as="element()"/>
-    <xsl:apply-templates select="$root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*
-        [self::tei:msDesc or starts-with(local-name(), 'list') and local-name() != 'listWit']" mode="pdf"/>
-  </xsl:function>
-
   <xsl:function name="tk:bold" as="map(*)">
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="map { 'k': 'hi', 'style': array { 'bold' }, 'c': array { $text } }"/>

@@ -50,7 +50,7 @@
        as it is. -->
   <xsl:template match="tei:TEI" mode="root">
     <xsl:apply-templates select="tei:text" mode="pdf"/>
-    <xsl:sequence select="tk:described-sources(.)"/>
+    <xsl:apply-templates select="tk:described-sources(.)" mode="pdf"/>
     <xsl:apply-templates select="tei:standOff | tei:sourceDoc" mode="pdf"/>
   </xsl:template>
 
@@ -63,7 +63,7 @@
     <xsl:variable name="title" select="tk:text(tk:header(.)?title)"/>
     <xsl:sequence select="map { 'k': 'head', 'type': 'main', 'level': 0, 'c': array { $title } }[$title]"/>
     <xsl:apply-templates select="tei:text" mode="pdf"/>
-    <xsl:sequence select="tk:described-sources(.)"/>
+    <xsl:apply-templates select="tk:described-sources(.)" mode="pdf"/>
     <xsl:apply-templates select="tei:standOff | tei:sourceDoc" mode="pdf"/>
   </xsl:template>
 
