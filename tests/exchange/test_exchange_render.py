@@ -236,6 +236,9 @@ def test_standoff_and_back_lists_are_readable_entries(outputs):
     entries = page.xpath("//article//section[@class='standoff']//li[contains(@class, 'entity-person')]")
     assert [e.xpath("string(strong)") for e in entries] == ["Mary Wollstonecraft Shelley", "Percy Bysshe Shelley"]
     assert "Born: 1797" in " ".join(entries[0].text_content().split())
+    # An entry's note is part of the entry, not a note to the text; the entries follow the text.
+    assert page.xpath("//li[@class='endnote']") == [] and not [n for n in _nodes(data["body"]) if n["k"] == "note"]
+    assert page.xpath("//article/*[last()]/@class") == ["standoff"]
     assert "Percy Bysshe Shelley" in "".join(_json_strings(data["body"]))
     assert "Mary Wollstonecraft Shelley" in text.splitlines()
     _, page, _, _ = outputs("glossary.xml")

@@ -235,7 +235,7 @@
          note); a note inside an entry or a reading belongs to that entry. -->
     <xsl:sequence select="$root/descendant::*[self::tei:note[tk:is-numbered-note(.)]
         [not(parent::tei:app or ancestor::tei:rdg or ancestor::tei:rdgGrp)] or self::tei:app[tk:is-apparatus-entry(.)]]
-        [not(ancestor::tei:teiHeader)]"/>
+        [not(ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
   </xsl:function>
 
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)">

@@ -156,6 +156,17 @@
     <xsl:value-of select="if ($after) then replace($head, '^\s+', '') else $head"/>
   </xsl:template>
 
+  <!-- A line break before any word of its parent (EpiDoc numbers every
+       line, the first too) opens the first line: nothing to break. -->
+  <xsl:template match="tei:lb[not(preceding-sibling::node()[not(self::text()[not(normalize-space())])])]"
+      mode="html" priority="1"/>
+
+  <!-- The letters an editor expands an abbreviation with (EpiDoc's ex), in
+       parentheses as Leiden has them. -->
+  <xsl:template match="tei:ex" mode="html">
+    <span class="ex">(<xsl:apply-templates mode="html"/>)</span>
+  </xsl:template>
+
   <!-- Glossaries: a list of labels and items is a definition list. -->
   <xsl:template match="tei:list[tei:label]" mode="html" priority="1">
     <xsl:call-template name="tk:wrap">

@@ -78,7 +78,8 @@
           <article class="text">
             <xsl:if test="tk:direction(tk:language($root)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
             <div class="margin-layer" aria-hidden="true"></div>
-            <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader)]" mode="html">
+            <!-- The text first; the entities of the standOff after it, as in the PDF. -->
+            <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader or self::tei:standOff)], $root/tei:standOff" mode="html">
               <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
             </xsl:apply-templates>
             <xsl:if test="exists($notes)"><xsl:call-template name="tk:popover"/></xsl:if>

@@ -46,6 +46,13 @@
     <xsl:sequence select="if (tk:joins-word(preceding-sibling::node()[1])) then replace($head, '^ ', '') else $head"/>
   </xsl:template>
 
+  <xsl:template match="tei:lb[not(preceding-sibling::node()[not(self::text()[not(normalize-space())])])]"
+      mode="pdf" priority="1"/>
+
+  <xsl:template match="tei:ex" mode="pdf">
+    <xsl:sequence select="'(', tk:children(.), ')'"/>
+  </xsl:template>
+
   <!-- A glossary: each label with its item on one line. -->
   <xsl:template match="tei:list[tei:label]" mode="pdf" priority="1">
     <xsl:sequence select="map { 'k': 'block', 'name': 'list', 'c': array {
