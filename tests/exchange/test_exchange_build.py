@@ -6,7 +6,7 @@ import shutil
 
 from click.testing import CliRunner
 from lxml import html
-from exchange_support import INVALID, exchange_files
+from exchange_support import FIXTURES, INVALID, exchange_files
 
 from teikit.cli import main
 
@@ -76,3 +76,22 @@ def test_a_document_declaring_a_local_schema_is_checked_against_it(tmp_path):
     # drama.xml is checked against its own schema; the others against teikit's.
     assert _published(site) == ["drama.xml"]
     assert "verse.xml:2: warning: xml-model ../outside.rng is not a file inside the source folder" in result.output
+
+
+def test_a_mixed_folder_checks_each_document_against_its_own_schema(tmp_path, tei_all_dir):
+    # teikit's own document against teikit's schema, another project's
+    # against the tei_all its xml-model names (found locally, never fetched).
+    src = tmp_path / "src"
+    src.mkdir()
+    own = FIXTURES.parents[2] / "tei"
+    for name in ("soviet-embassy-dprk-1969-06-09.xml", "register.xml"):
+        shutil.copy(own / name, src / name)
+    model = '<?xml-model href="https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" ' \
+            'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    for path in exchange_files()[:4]:
+        text = path.read_text(encoding="utf-8")
+        (src / path.name).write_text(text.replace("?>\n", "?>\n" + model, 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = _build(src, "-o", site, "--tei-all-dir", tei_all_dir)
+    assert result.exit_code == 0, result.output
+    assert _published(site) == sorted([p.name for p in exchange_files()[:4]] + ["soviet-embassy-dprk-1969-06-09.xml"])
