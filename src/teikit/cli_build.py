@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from .errors import TeikitError
+from .errors import TeikitError, UsageError
 from .site import build_site, merge_sites, parse_shard
+from .site.worker import Validation
 
 
 def _finish(summary) -> None:
@@ -34,7 +35,13 @@ def _finish(summary) -> None:
 @click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster).")
 @click.option("--force", is_flag=True, help="Rebuild every document, ignoring the previous build.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output; only the summary and errors.")
-def build_command(source_dir, site_dir, jobs, strict, shard, no_pdf, force, quiet):
+@click.option("--schema", type=click.Path(dir_okay=False, exists=True), help="RelaxNG schema for every document instead of the project's.")
+@click.option("--schematron", type=click.Path(dir_okay=False, exists=True), help="ISO Schematron schema for every document instead of the project's.")
+@click.option("--tei-all", "tei_all", is_flag=True, help="Validate every document against tei_all.rng (and tei_all.isosch).")
+@click.option("--tei-all-dir", type=click.Path(file_okay=False), help="Folder holding tei_all.rng (for --tei-all and xml-model).")
+@click.option("--publish-invalid", is_flag=True, help="Publish documents that fail validation, with a warning.")
+def build_command(source_dir, site_dir, jobs, strict, shard, no_pdf, force, quiet, schema, schematron, tei_all,
+                  tei_all_dir, publish_invalid):
     """Build the static edition of SOURCE_DIR (default: the bundled edition).
 
     SOURCE_DIR holds plain-text translations (*.txt, with optional NAME.meta.toml
@@ -44,13 +51,29 @@ def build_command(source_dir, site_dir, jobs, strict, shard, no_pdf, force, quie
     to HTML and PDF; the site gets an index, register and search pages, the TEI
     files and edition.xml (a teiCorpus). Only what changed since the last build
     is redone. Invalid documents are reported and left out (exit status 1 at
-    the end); --strict stops at the first one instead.
+    the end); --strict stops at the first one instead; --publish-invalid
+    publishes them with a warning (and says so on the index).
+
+    Documents are checked against teikit's schema, or the one a document's
+    <?xml-model?> names when it is a file inside SOURCE_DIR or tei_all
+    (nothing is fetched); --schema, --schematron or --tei-all name one for
+    every document.
 
     Example: teikit build tei/ -o site/ -j 4   (then open site/index.html in a browser)
     """
+    if tei_all:
+        if schema:
+            raise UsageError("--tei-all and --schema exclude each other")
+        from .validate.profiles import find_tei_all
+
+        rng, isosch = find_tei_all(tei_all_dir)
+        schema, schematron = str(rng), schematron or (str(isosch) if isosch else None)
+    validation = None
+    if schema or schematron or tei_all_dir or publish_invalid:
+        validation = Validation(schema, schematron, publish_invalid, tei_all_dir=tei_all_dir)
     summary = build_site(
         source_dir, site_dir, jobs=jobs, strict=strict, shard=parse_shard(shard) if shard else None,
-        pdf=not no_pdf, force=force, stream=sys.stderr, quiet=quiet,
+        pdf=not no_pdf, force=force, stream=sys.stderr, quiet=quiet, validation=validation,
     )
     _finish(summary)
 

@@ -2,8 +2,11 @@
 
 Nothing a document says can make teikit read another file or the network:
 no DTD is loaded, no entity is expanded, no XInclude is processed, and a
-DOCTYPE that declares entities is refused outright (billion laughs and
-external entities both need one). The bytes are read by us and handed to
+document that uses an entity its DOCTYPE declares is refused (billion laughs
+and external entities both need one). Declarations alone are inert: TEI of
+the P4 era switches modules on with parameter entities (``<!ENTITY %
+TEI.drama "INCLUDE">``) that only an external DTD would read, so a DOCTYPE
+whose declarations nothing references is accepted. The bytes are read by us and handed to
 libxml2 from memory, so a gzip-compressed file is never inflated behind our
 back. Limits on file size, depth and text size stop resource exhaustion with
 a clear message instead of a hang.
@@ -35,6 +38,10 @@ DEFAULT_LIMITS = Limits()
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+#: A reference to a general entity; the five predefined ones and character
+#: references are not entities a DOCTYPE can declare.
+_GENERAL_REF = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z_:][-\w.:]*);")
+_PARAMETER_REF = re.compile(rb"%[A-Za-z_:][-\w.:]*;")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -56,8 +63,34 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def _internal_subset_end(view: bytes, start: int) -> int:
+    """The offset of the ``]`` closing an internal subset opened at ``start`` ("[").
+
+    Quoted values and comments may hold a ``]``; -1 when the subset never closes.
+    """
+    i, n = start + 1, len(view)
+    while i < n:
+        c = view[i:i + 1]
+        if view.startswith(b"<!--", i):
+            end = view.find(b"-->", i + 4)
+            if end < 0:
+                return -1
+            i = end + 3
+            continue
+        if c in (b'"', b"'"):
+            end = view.find(c, i + 1)
+            if end < 0:
+                return -1
+            i = end + 1
+            continue
+        if c == b"]":
+            return i
+        i += 1
+    return -1
+
+
 def _check_doctype(data: bytes, name: str) -> None:
-    """Refuse an internal subset that declares entities (or any external DTD)."""
+    """Refuse a DOCTYPE whose entities would be used (or any external DTD)."""
     # The declaration may be encoded in UTF-16; look at an ASCII view too.
     views = [data]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and data[1:2] == b"\x00") or data[:1] == b"\x00":
@@ -67,12 +100,30 @@ def _check_doctype(data: bytes, name: str) -> None:
         if not match:
             continue
         line = _line_of(view, match.start())
-        end = view.find(b">", match.start())
-        head = view[match.start(): end if end >= 0 else None]
-        if _ENTITY_DECL.search(view, match.start()):
-            raise TeikitError("DOCTYPE declares entities; refused (entities are never expanded)", name, line)
+        bracket = view.find(b"[", match.start())
+        close = view.find(b">", match.start())
+        if bracket < 0 or 0 <= close < bracket:
+            bracket = -1  # no internal subset
+        head = view[match.start(): bracket if bracket >= 0 else (close if close >= 0 else None)]
         if b"SYSTEM" in head or b"PUBLIC" in head:
             raise TeikitError("DOCTYPE names an external DTD; refused (no DTD is ever loaded)", name, line)
+        if bracket < 0:
+            continue
+        end = _internal_subset_end(view, bracket)
+        subset = view[bracket: end if end >= 0 else None]
+        if not _ENTITY_DECL.search(subset):
+            continue
+        # A parameter entity referenced inside the subset could declare
+        # further entities (or read a file): refused, as a used entity is.
+        used = _PARAMETER_REF.search(subset)
+        if used is None and end >= 0:
+            used = _GENERAL_REF.search(view, end)
+        if used is None:
+            used = _GENERAL_REF.search(subset)
+        if used is not None or end < 0:
+            what = used.group(0).decode("ascii", "replace") if used is not None else "an unclosed subset"
+            raise TeikitError(f"DOCTYPE declares entities and the document uses them ({what}); "
+                              "refused (entities are never expanded)", name, line)
 
 
 # libxml2's own resource limits (active because huge_tree is off) speak of
@@ -137,9 +188,11 @@ def _check_dtd(tree: etree._ElementTree, name: str) -> None:
     info = tree.docinfo
     if info.system_url or info.public_id:
         raise TeikitError("DOCTYPE names an external DTD; refused (no DTD is ever loaded)", name, 1)
-    dtd = info.internalDTD
-    if dtd is not None and any(True for _ in dtd.entities()):
-        raise TeikitError("DOCTYPE declares entities; refused (entities are never expanded)", name, 1)
+    # An entity reference that survived the byte scan (an encoding it cannot
+    # read) is kept by libxml2 as a node of its own.
+    for entity in tree.getroot().iter(etree.Entity):
+        raise TeikitError(f"DOCTYPE declares entities and the document uses them ({entity.text}); "
+                          "refused (entities are never expanded)", name, entity.sourceline or 1)
 
 
 def _check_shape(root: etree._Element, size: int, name: str, limits: Limits) -> None:

@@ -28,7 +28,7 @@ class FakeToolchain:
 
     instances = 0
 
-    def __init__(self, *, pdf=True):
+    def __init__(self, *, pdf=True, validation=None):
         type(self).instances += 1
         self.pdf_enabled = pdf
 

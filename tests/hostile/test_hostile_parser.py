@@ -136,3 +136,27 @@ def test_unreadable_inputs(tmp_path, kind):
     with pytest.raises(TeikitError) as caught:
         read_limited(path)
     assert caught.value.path == str(path)
+
+
+def test_parameter_entities_that_nothing_uses_are_inert():
+    # P4-era module switches: read only by an external DTD, which is never loaded.
+    data = (b'<?xml version="1.0"?>\n<!DOCTYPE TEI [\n <!ENTITY % TEI.drama "INCLUDE">\n'
+            b' <!ENTITY % TEI.verse \'INCLUDE\'>\n <!-- a ] in a comment -->\n]>\n'
+            b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Tom &amp; Jerry &#233;</p></body></text></TEI>')
+    tree = parse_bytes(data, "p4.xml")
+    assert tree.getroot().findtext(f".//{{{TEI_NS}}}p") == "Tom & Jerry é"
+
+
+@pytest.mark.parametrize("use", [b"<p>&x;</p>", b'<p rend="&x;">y</p>'])
+def test_a_declared_entity_in_use_is_refused_in_text_and_attributes(use):
+    data = (b'<?xml version="1.0"?>\n<!DOCTYPE TEI [\n <!ENTITY x "expanded">\n]>\n'
+            b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>' + use + b"</body></text></TEI>")
+    with pytest.raises(TeikitError, match=r"uses them \(&x;\)") as caught:
+        parse_bytes(data, "used.xml")
+    assert caught.value.line == 2
+
+
+def test_a_parameter_entity_referenced_in_the_subset_is_refused():
+    data = b'<!DOCTYPE a [\n<!ENTITY % m "INCLUDE">\n<![%m;[ <!ENTITY y "z"> ]]>\n]>\n<a/>'
+    with pytest.raises(TeikitError, match=r"%m;"):
+        parse_bytes(data, "pe.xml")

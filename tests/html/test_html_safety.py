@@ -54,7 +54,8 @@ def _hrefs(renderer, tree) -> list[str]:
 def _allowed(href: str) -> bool:
     cleaned = re.sub(r"[\x00-\x20\x7f\u00a0\u00ad\u200b-\u200f\u2028\u2029\ufeff]", "", href)
     scheme = urlsplit(cleaned).scheme.lower()
-    return scheme in ("", "http", "https") and not cleaned.lower().startswith(("javascript", "data", "vbscript"))
+    # A scheme ends with a colon: "DATA" or "javascript-notes.html" are relative links.
+    return scheme in ("", "http", "https") and not cleaned.lower().startswith(("javascript:", "data:", "vbscript:"))
 
 
 @pytest.mark.parametrize("url", HOSTILE)

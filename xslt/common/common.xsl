@@ -38,8 +38,27 @@
     tk:stamp-stands-alone($s)  whether a stamp is drawn as one or stays in the line
     tk:is-italic-title($t)     whether a title is set in italics (by its level)
     tk:tokens($s)              a class-safe list of tokens from an attribute
+    tk:is-apparatus-entry($a)  whether an <app> in the text gets a number (its
+                               lemma in the text, its readings in the note)
+    tk:apparatus-lemma($a)     the reading an <app> shows in the text (lem, else
+                               the first rdg); tk:apparatus-readings($a) the others
+    tk:sigla($r)               the witnesses of a reading ("El Hg"), else its resp
+    tk:joins-word($n)          whether a line or page break falls inside a word
+                               (break="no"): the outputs join the word
+    tk:direction($lang)        "rtl" for a language written right to left, else "ltr"
+    tk:kicker($root)           the line above the title that says what the
+                               document is, or () when the header does not say
+    tk:division-label($div)    what an unheaded division of a known type is
+                               called ("Edition", "Translation", …), else ()
+    tk:described-sources($r)   what the header's sourceDesc describes for the
+                               reader (a manuscript description with more than
+                               its shelfmark and hands, lists of persons, places):
+                               both outputs show it after the text
+    tk:record-label($e)        the label of a part of a manuscript description
+                               or of a person's or place's entry, else ()
 
-  and the vocabularies they use: tk:in-text-rends, tk:mark-names,
+  and the vocabularies they use: tk:division-labels, tk:record-labels,
+  tk:rtl-languages, tk:in-text-rends, tk:mark-names,
   tk:mark-legend, tk:mark-order, tk:name-elements, tk:block-holders,
   tk:upright-title-levels. The closed values among them (mark kinds, note
   types) are those of schemas/teikit.rnc; tests/contract/ checks that every
@@ -212,7 +231,11 @@
 
   <xsl:function name="tk:numbered-notes" as="element()*">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="$root/descendant::tei:note[tk:is-numbered-note(.)][not(ancestor::tei:teiHeader)]"/>
+    <!-- An apparatus entry is numbered as a note is (its readings are the
+         note); a note inside an entry or a reading belongs to that entry. -->
+    <xsl:sequence select="$root/descendant::*[self::tei:note[tk:is-numbered-note(.)]
+        [not(parent::tei:app or ancestor::tei:rdg or ancestor::tei:rdgGrp)] or self::tei:app[tk:is-apparatus-entry(.)]]
+        [not(ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
   </xsl:function>
 
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)">
@@ -264,7 +287,7 @@
       'idno': $ms/tei:idno,
       'publisher': $ps/(tei:publisher | tei:distributor | tei:authority)[1],
       'url': tk:safe-url(($ps/tei:idno[@type = ('URI', 'URL', 'url', 'uri')])[1]),
-      'translators': $ts/tei:respStmt[@xml:id = 'translator' or contains(lower-case(tei:resp), 'translat')]
+      'translators': $ts/tei:respStmt[@xml:id = 'translator' or tei:resp[contains(lower-case(.), 'translat')]]
                         /(tei:name | tei:persName | tei:orgName),
       'funding': ($fd/tei:notesStmt/tei:note[@type = 'funding'], $ts/tei:funder)[1],
       'licence': ($licence, $ps/tei:availability/tei:p)[1],
@@ -277,10 +300,132 @@
   <xsl:variable name="tk:untitled" as="xs:string" select="'Untitled TEI document'"/>
 
   <!-- The language of the text: the text's own xml:lang, else the document's,
-       else English. -->
+       else the first language the header's langUsage names, else English. -->
   <xsl:function name="tk:language" as="xs:string">
     <xsl:param name="root" as="element()"/>
-    <xsl:sequence select="(($root/tei:text/@xml:lang, $root/@xml:lang) ! normalize-space(.)[. != ''], 'en')[1]"/>
+    <xsl:sequence select="(($root/tei:text/@xml:lang, $root/@xml:lang,
+        ($root/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[1]) ! normalize-space(.)[. != ''], 'en')[1]"/>
+  </xsl:function>
+
+  <!-- Languages written right to left (primary subtags), and the scripts
+       that are, for a tag such as "ku-Arab" or "jrb-Hebr". -->
+  <xsl:variable name="tk:rtl-languages" as="xs:string+" select="('ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'jrb', 'ks',
+      'ku-arab', 'lad-hebr', 'ota', 'ps', 'sam', 'sd', 'syc', 'syr', 'ug', 'ur', 'yi')"/>
+  <xsl:variable name="tk:rtl-scripts" as="xs:string+" select="('arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'samr', 'mand')"/>
+
+  <xsl:function name="tk:direction" as="xs:string">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="parts" select="tokenize(lower-case(normalize-space($lang)), '-')"/>
+    <xsl:sequence select="if ($parts[1] = $tk:rtl-languages and not($parts[2] = ('latn', 'cyrl'))
+        or $parts[position() gt 1] = $tk:rtl-scripts) then 'rtl' else 'ltr'"/>
+  </xsl:function>
+
+  <!-- What the document is, in one line: only what its header says. A
+       translation says so (teikit's own documents are English translations
+       of archival documents); other documents get no line. -->
+  <xsl:function name="tk:kicker" as="xs:string?">
+    <xsl:param name="root" as="element()"/>
+    <xsl:variable name="f" select="tk:header($root)"/>
+    <xsl:sequence select="
+        if (empty($f?translators)) then ()
+        else if (starts-with(tk:language($root), 'en') and exists($f?header/tei:fileDesc/tei:sourceDesc//tei:msIdentifier))
+          then 'Documentary edition · English translation'
+        else if (starts-with(tk:language($root), 'en')) then 'English translation'
+        else 'Translation'"/>
+  </xsl:function>
+
+  <!-- Divisions that editions of inscriptions and papyri (EpiDoc) and
+       critical editions leave without a heading: the name each type is
+       shown with. -->
+  <xsl:variable name="tk:division-labels" as="map(xs:string, xs:string)" select="map {
+      'edition': 'Edition',
+      'apparatus': 'Apparatus',
+      'translation': 'Translation',
+      'commentary': 'Commentary',
+      'bibliography': 'Bibliography',
+      'textpart': 'Text part',
+      'glossary': 'Glossary',
+      'index': 'Index'
+  }"/>
+
+  <xsl:function name="tk:division-label" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if ($div/tei:head) then () else $tk:division-labels(normalize-space($div/@type))"/>
+  </xsl:function>
+
+  <!-- The labelled parts of a manuscript description and of the entries of
+       persons, places and organizations (standOff, back matter). -->
+  <xsl:variable name="tk:record-labels" as="map(xs:string, xs:string)" select="map {
+      'msIdentifier': 'Shelfmark', 'altIdentifier': 'Other shelfmark', 'msName': 'Name',
+      'head': 'Heading', 'summary': 'Summary', 'msItem': 'Item', 'msContents': 'Contents',
+      'textLang': 'Language', 'physDesc': 'Physical description',
+      'locus': 'Folios', 'title': 'Title', 'author': 'Author', 'incipit': 'Incipit', 'explicit': 'Explicit',
+      'rubric': 'Rubric', 'colophon': 'Colophon', 'decoNote': 'Decoration', 'handNote': 'Hand',
+      'dimensions': 'Dimensions', 'origPlace': 'Place', 'origDate': 'Date', 'support': 'Support', 'extent': 'Extent', 'foliation': 'Foliation', 'collation': 'Collation',
+      'condition': 'Condition', 'layoutDesc': 'Layout', 'scriptDesc': 'Script', 'additions': 'Additions', 'bindingDesc': 'Binding', 'sealDesc': 'Seals',
+      'accMat': 'Accompanying material', 'history': 'History', 'origin': 'Origin',
+      'provenance': 'Provenance', 'acquisition': 'Acquisition', 'additional': 'Additional',
+      'adminInfo': 'Administrative information', 'surrogates': 'Surrogates', 'listBibl': 'Bibliography',
+      'msPart': 'Part', 'msFrag': 'Fragment',
+      'birth': 'Born', 'death': 'Died', 'floruit': 'Active', 'occupation': 'Occupation',
+      'affiliation': 'Affiliation', 'residence': 'Residence', 'nationality': 'Nationality',
+      'sex': 'Sex', 'gender': 'Gender', 'faith': 'Faith', 'education': 'Education', 'event': 'Event',
+      'location': 'Location', 'geo': 'Coordinates', 'country': 'Country', 'region': 'Region',
+      'settlement': 'Settlement', 'idno': 'Identifier', 'note': 'Note', 'desc': 'Description',
+      'bibl': 'Reference', 'state': 'State', 'trait': 'Trait',
+      'msDesc': 'Manuscript description', 'listPerson': 'Persons', 'listPlace': 'Places',
+      'listOrg': 'Organizations', 'listEvent': 'Events', 'listWit': 'Witnesses', 'listNym': 'Names',
+      'listObject': 'Objects', 'listRelation': 'Relations', 'standOff': 'Persons, places and other entities'
+  }"/>
+
+  <!-- The parts of an entry that name it (set first, in bold). -->
+  <xsl:variable name="tk:entry-names" as="xs:string+" select="('persName', 'placeName', 'orgName', 'name',
+      'objectName', 'eventName', 'label', 'title', 'head', 'forename', 'surname')"/>
+
+  <xsl:function name="tk:described-sources" as="element()*">
+    <xsl:param name="root" as="element()"/>
+    <!-- Where a source is kept is already in the masthead and the title
+         block; a description is shown when it says more than that. -->
+    <xsl:sequence select="$root/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*[
+        self::tei:msDesc[tei:msContents | tei:physDesc/*[not(self::tei:handDesc)] | tei:history
+                         | tei:additional | tei:msPart | tei:msFrag | tei:head]
+        or starts-with(local-name(), 'list') and local-name() != 'listWit']"/>
+  </xsl:function>
+
+  <xsl:function name="tk:record-label" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$tk:record-labels(local-name($e))"/>
+  </xsl:function>
+
+  <!-- Critical apparatus (TEI textcrit). -->
+  <xsl:function name="tk:is-apparatus-entry" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <!-- An apparatus kept apart (listApp, an EpiDoc apparatus division) is a
+         list of its own, not a set of notes to the text. -->
+    <xsl:sequence select="empty($app/ancestor::tei:listApp | $app/ancestor::tei:rdg | $app/ancestor::tei:rdgGrp
+        | $app/ancestor::tei:teiHeader | $app/ancestor::tei:standOff)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:apparatus-lemma" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/tei:rdg, $app/tei:rdgGrp/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:apparatus-readings" as="element()*">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/(tei:lem | tei:rdg | tei:rdgGrp/tei:lem | tei:rdgGrp/tei:rdg) except tk:apparatus-lemma($app)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:sigla" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="string-join(
+        for $t in tokenize(normalize-space(($reading/@wit, $reading/@resp, $reading/@source)[1]), ' ')
+        return replace($t, '^.*#', ''), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:joins-word" as="xs:boolean">
+    <xsl:param name="break" as="node()?"/>
+    <xsl:sequence select="exists($break/self::*[@break = 'no'][self::tei:lb or self::tei:pb or self::tei:cb])"/>
   </xsl:function>
 
   <!-- Where the source is kept, as one line: archive, collection, call number. -->

@@ -91,6 +91,12 @@
       following-sibling::node()[not(self::text()) or normalize-space()][1])
       [self::tei:dateline or self::tei:salute or self::tei:signed or self::tei:byline]]" mode="html"/>
 
+  <!-- A page break inside a word (break="no") keeps the word whole: its
+       number is drawn by the style sheet, outside the page's text. -->
+  <xsl:template match="tei:pb[@break = 'no']" mode="html" priority="1">
+    <span class="pb pb-in-word" role="separator" aria-label="page {@n}" data-n="{@n}"></span>
+  </xsl:template>
+
   <xsl:template match="tei:pb" mode="html">
     <span class="pb" role="separator">
       <xsl:text>[page</xsl:text>

@@ -26,7 +26,7 @@
     <xsl:variable name="uri" select="$fields?url"/>
     <xsl:variable name="licence" select="$fields?licence[self::tei:licence]"/>
     <header class="masthead">
-      <p class="kicker">Documentary edition · English translation</p>
+      <xsl:for-each select="tk:kicker(/*)"><p class="kicker"><xsl:value-of select="."/></p></xsl:for-each>
       <h1 class="doc-title">
         <xsl:apply-templates select="$fields?title/node()" mode="html">
           <xsl:with-param name="tk:in-phrase" select="true()" tunnel="yes"/>

@@ -22,6 +22,9 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="names.xsl"/>
   <xsl:include href="transcr.xsl"/>
+  <xsl:include href="textcrit.xsl"/>
+  <xsl:include href="drama.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
   <!-- URLs are already checked by tk:safe-url; re-escaping every href costs
@@ -73,12 +76,15 @@
         </xsl:if>
         <main id="tk-text" class="page">
           <article class="text">
+            <xsl:if test="tk:direction(tk:language($root)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
             <div class="margin-layer" aria-hidden="true"></div>
-            <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader)]" mode="html">
+            <!-- The text first; the entities of the standOff after it, as in the PDF. -->
+            <xsl:apply-templates select="$root/node()[not(self::tei:teiHeader or self::tei:standOff)], $root/tei:standOff" mode="html">
               <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
             </xsl:apply-templates>
             <xsl:if test="exists($notes)"><xsl:call-template name="tk:popover"/></xsl:if>
           </article>
+          <xsl:call-template name="tk:described-sources"><xsl:with-param name="root" select="$root"/></xsl:call-template>
           <xsl:call-template name="tk:endnotes">
             <xsl:with-param name="notes" select="$notes"/>
             <xsl:with-param name="numbers" select="$numbers"/>
@@ -109,8 +115,13 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The direction is written where it changes (a Hebrew text, an English
+       paragraph inside it), so that the browser lays each part out right. -->
   <xsl:template match="@xml:lang" mode="html-attr">
     <xsl:attribute name="lang" select="."/>
+    <xsl:variable name="around" select="(../ancestor::*/@xml:lang)[last()]"/>
+    <xsl:variable name="outer" select="tk:direction(if ($around) then string($around) else tk:language(/*))"/>
+    <xsl:if test="tk:direction(.) != $outer"><xsl:attribute name="dir" select="tk:direction(.)"/></xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -32,21 +32,29 @@
         <sup class="note-link"><a href="#tk-note-{$i}"><xsl:value-of select="tk:note-label(., $i)"/></a></sup>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="label" select="tk:note-label(., $i)"/>
-        <xsl:variable name="kind" select="if (@type = 'translator') then 'Translator’s note' else 'Note'"/>
-        <!-- One popover serves every marker (only one note is open at a
-             time): the script moves it next to the marker and fills it from
-             the note's entry in the list of notes. -->
-        <button type="button" class="note-ref" id="tk-ref-{$i}" aria-expanded="false"
-            aria-haspopup="dialog" aria-controls="tk-popover" data-note="{$i}">
-          <xsl:if test="@target">
-            <xsl:attribute name="data-targets" select="string-join(tk:target-ids(@target), ' ')"/>
-          </xsl:if>
-          <span class="visually-hidden"><xsl:value-of select="$kind"/><xsl:text> </xsl:text></span>
-          <xsl:value-of select="$label"/>
-        </button>
+        <xsl:call-template name="tk:note-marker">
+          <xsl:with-param name="i" select="$i"/>
+          <xsl:with-param name="kind" select="if (@type = 'translator') then 'Translator’s note' else 'Note'"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The marker of the $i-th numbered note (or apparatus entry). One
+       popover serves every marker (only one note is open at a time): the
+       script moves it next to the marker and fills it from the note's entry
+       in the list of notes. -->
+  <xsl:template name="tk:note-marker">
+    <xsl:param name="i" as="xs:integer"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <button type="button" class="note-ref" id="tk-ref-{$i}" aria-expanded="false"
+        aria-haspopup="dialog" aria-controls="tk-popover" data-note="{$i}">
+      <xsl:if test="@target">
+        <xsl:attribute name="data-targets" select="string-join(tk:target-ids(@target), ' ')"/>
+      </xsl:if>
+      <span class="visually-hidden"><xsl:value-of select="$kind"/><xsl:text> </xsl:text></span>
+      <xsl:value-of select="tk:note-label(., $i)"/>
+    </button>
   </xsl:template>
 
   <!-- A description in the running text (stamp, handwriting): kept in place
@@ -92,15 +100,24 @@
           <xsl:for-each select="$notes">
             <xsl:variable name="i" select="position()"/>
             <li id="tk-note-{$i}" class="endnote">
-              <xsl:if test="@type"><xsl:attribute name="data-type" select="@type"/></xsl:if>
+              <xsl:if test="@type | self::tei:app"><xsl:attribute name="data-type" select="(@type, 'app')[1]"/></xsl:if>
               <a class="endnote-back" href="#tk-ref-{$i}" aria-label="Back to note {tk:note-label(., $i)} in the text">
                 <xsl:value-of select="tk:note-label(., $i)"/>
               </a>
               <xsl:text> </xsl:text>
               <div class="endnote-body">
-                <xsl:apply-templates mode="html">
-                  <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
-                </xsl:apply-templates>
+                <xsl:choose>
+                  <xsl:when test="self::tei:app">
+                    <xsl:call-template name="tk:apparatus-entry">
+                      <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates mode="html">
+                      <xsl:with-param name="tk:numbers" select="$numbers" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:otherwise>
+                </xsl:choose>
               </div>
               <xsl:if test="exists(tk:target-ids(@target))">
                 <button type="button" class="show-passage" data-note="{$i}"

@@ -33,7 +33,8 @@
     <xsl:copy/>
   </xsl:template>
 
-  <!-- Metadata inside the text (a nested header) is not part of the reading text. -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="pdf"/>
+  <!-- Metadata inside the text (a nested header) and the facsimile's
+       image coordinates are not part of the reading text. -->
+  <xsl:template match="tei:teiHeader | tei:facsimile" mode="pdf"/>
 
 </xsl:stylesheet>

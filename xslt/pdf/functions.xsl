@@ -25,7 +25,16 @@
     <xsl:variable name="children" as="item()*">
       <xsl:apply-templates select="$e/node()" mode="pdf"/>
     </xsl:variable>
-    <xsl:sequence select="map:merge(($extra, map { 'k': $kind, 'c': array { $children } }))"/>
+    <xsl:sequence select="map:merge(($extra, tk:language-of($e), map { 'k': $kind, 'c': array { $children } }))"/>
+  </xsl:function>
+
+  <!-- An element in another language than its surroundings (an English
+       paragraph in a Hebrew text) carries its language and direction, so
+       that Typst hyphenates and lays it out as that language. -->
+  <xsl:function name="tk:language-of" as="map(*)?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="code" select="lower-case(substring-before(normalize-space($e/@xml:lang) || '-', '-'))"/>
+    <xsl:sequence select="map { 'lang': $code, 'dir': tk:direction($e/@xml:lang) }[matches($code, '^[a-z]{2,3}$')]"/>
   </xsl:function>
 
   <!-- Text as one line of words: the layout of the XML source (newlines,
@@ -52,7 +61,10 @@
       local-name($e) = ('TEI', 'teiCorpus', 'text', 'front', 'body', 'back', 'group', 'div', 'opener', 'closer',
                         'list', 'listBibl', 'lg', 'table', 'row', 'sp', 'figure', 'castList', 'floatingText',
                         'titlePage', 'argument', 'epigraph', 'postscript', 'specGrp', 'schemaSpec',
-                        'content', 'attList', 'classes', 'constraintSpec', 'valList')
+                        'content', 'attList', 'classes', 'constraintSpec', 'valList',
+                        'standOff', 'sourceDoc', 'surface', 'zone', 'listPerson', 'listPlace', 'listOrg',
+                        'listEvent', 'listApp', 'listWit', 'person', 'place', 'org', 'msDesc', 'msContents',
+                        'msItem', 'physDesc', 'history', 'app', 'docTitle', 'docImprint')
       or matches(local-name($e), '^div\d$|Spec$'))"/>
   </xsl:function>
 

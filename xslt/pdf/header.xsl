@@ -35,6 +35,7 @@
       'funding': tk:text($f?funding),
       'citation': tk:text($f?citation),
       'lang': tk:language-code($root),
+      'dir': tk:direction(tk:language($root)),
       'marks': exists($root//tei:hi[tk:mark-kind(@rend)])
     }"/>
   </xsl:function>

@@ -25,6 +25,9 @@
   <xsl:include href="core.xsl"/>
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="namesdates.xsl"/>
+  <xsl:include href="textcrit.xsl"/>
+  <xsl:include href="drama.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
   <xsl:mode name="root" on-no-match="shallow-skip"/>
@@ -40,10 +43,15 @@
     }"/>
   </xsl:template>
 
-  <!-- What gets typeset: a TEI document's text (front, body, back); a
-       teiCorpus's texts one after the other; any other TEI element as it is. -->
+  <!-- What gets typeset: a TEI document's text (front, body, back), then
+       what else it holds that a reader reads (the sources its header
+       describes, its standOff, a genetic transcription), as the HTML shows
+       them; a teiCorpus's texts one after the other; any other TEI element
+       as it is. -->
   <xsl:template match="tei:TEI" mode="root">
     <xsl:apply-templates select="tei:text" mode="pdf"/>
+    <xsl:apply-templates select="tk:described-sources(.)" mode="pdf"/>
+    <xsl:apply-templates select="tei:standOff | tei:sourceDoc" mode="pdf"/>
   </xsl:template>
 
   <xsl:template match="tei:teiCorpus" mode="root">
@@ -55,6 +63,8 @@
     <xsl:variable name="title" select="tk:text(tk:header(.)?title)"/>
     <xsl:sequence select="map { 'k': 'head', 'type': 'main', 'level': 0, 'c': array { $title } }[$title]"/>
     <xsl:apply-templates select="tei:text" mode="pdf"/>
+    <xsl:apply-templates select="tk:described-sources(.)" mode="pdf"/>
+    <xsl:apply-templates select="tei:standOff | tei:sourceDoc" mode="pdf"/>
   </xsl:template>
 
   <xsl:template match="*" mode="root">

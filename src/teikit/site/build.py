@@ -12,6 +12,7 @@ removes its staging folder and leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import itertools
 import os
 import sys
@@ -27,7 +28,7 @@ from . import pages
 from .files import link_or_copy
 from .folder import Staging, check_site_dir, load_manifest, pages_digest, publish
 from .progress import Progress
-from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, init_worker, process
+from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, Validation, init_worker, process
 
 
 
@@ -71,13 +72,13 @@ def bundled_source_dir() -> Path:
     return data_dir("tei")
 
 
-def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
+def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result, validation=None):
     """Process ``tasks``, in parallel when it pays; stop early under ``strict``."""
     if not tasks:
         return
     if len(tasks) == 1:
         # One changed document: starting a worker would cost more than it saves.
-        init_worker(factory, pdf)
+        init_worker(factory, pdf, validation)
         start = time.perf_counter()
         on_result(process(tasks[0]), time.perf_counter() - start)
         return
@@ -89,13 +90,13 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result):
     batch = workers * DOCS_PER_WORKER
     for first in range(0, len(tasks), batch):
         chunk = tasks[first:first + batch]
-        if _run_pool(chunk, min(workers, len(chunk)), factory, pdf, strict, on_result):
+        if _run_pool(chunk, min(workers, len(chunk)), factory, pdf, strict, on_result, validation):
             return
 
 
-def _run_pool(tasks, workers, factory, pdf, strict, on_result) -> bool:
+def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None) -> bool:
     """One pool over ``tasks``; True when ``strict`` stopped it at a failure."""
-    with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(factory, pdf)) as pool:
+    with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(factory, pdf, validation)) as pool:
         started = {}
         futures = []
         for task in tasks:
@@ -132,12 +133,15 @@ def build_site(
     quiet: bool = False,
     toolchain_factory=Toolchain,
     toolchain_digest: str | None = None,
+    validation: Validation | None = None,
 ) -> Summary:
     """Build (or bring up to date) the static edition of ``source_dir`` in ``site_dir``.
 
     Returns a :class:`Summary`. Documents that fail are reported and left
     out; under ``strict`` the first failure stops the build, nothing is
-    swapped in and :class:`TeikitError` is raised. ``toolchain_factory`` and
+    swapped in and :class:`TeikitError` is raised. ``validation`` names the
+    schema and rules (teikit's by default; see :class:`Validation`).
+    ``toolchain_factory`` and
     ``toolchain_digest`` exist for tests (stand-in stages).
     """
     clock = time.perf_counter()
@@ -156,6 +160,11 @@ def build_site(
     if preflight is not None:
         preflight(pdf=pdf)
     toolchain = toolchain_digest or planning.toolchain_digest()
+    if validation is not None:
+        # Another schema can change which documents are published.
+        toolchain = f"{toolchain}+{validation.digest()}"
+    # A document's xml-model may name only files inside the source folder.
+    validation = dataclasses.replace(validation or Validation(), source=str(source))
     edition = pages.edition_metadata(plan.edition_meta, source)
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
     summary.warnings.extend(f"{p}: link to a file outside the source folder; skipped" for p in plan.outside)
@@ -229,7 +238,7 @@ def build_site(
             docs[result["id"]] = entry
             progress.advance(result["id"], result["status"], seconds)
 
-        _run_tasks(tasks, jobs or os.cpu_count() or 1, toolchain_factory, pdf, progress, strict, on_result)
+        _run_tasks(tasks, jobs or os.cpu_count() or 1, toolchain_factory, pdf, progress, strict, on_result, validation)
         progress.finish()
         if strict and summary.failed:
             first = next(iter(summary.failed.values()))

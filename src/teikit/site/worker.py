@@ -10,7 +10,9 @@ pages, are written straight into the staging folder by the worker.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,88 @@ STAGES = ("convert", "validate", "html", "pdf")
 DOCS_PER_WORKER = 250
 #: How many validation errors of one document are reported.
 MAX_ERRORS = 5
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Which schema and rules a build checks its documents against.
+
+    Neither ``schema`` nor ``schematron`` given: teikit's own customization,
+    except for a document whose ``<?xml-model?>`` names a schema teikit can
+    read without fetching anything (a file inside ``source``, or tei_all by
+    name, found as ``teikit validate --tei-all`` finds it). Either given: that
+    schema for every document. ``publish_invalid`` builds documents that fail
+    validation anyway, with a warning (exchanged TEI is often invalid and
+    still worth reading).
+    """
+
+    schema: str | None = None
+    schematron: str | None = None
+    publish_invalid: bool = False
+    source: str | None = None
+    tei_all_dir: str | None = None
+
+    def digest(self) -> str:
+        """What of the profile shapes a document's outputs: the options and the schemas' bytes."""
+        h = hashlib.sha256(repr((self.schema, self.schematron, self.publish_invalid)).encode("utf-8"))
+        for path in (self.schema, self.schematron):
+            if path and Path(path).is_file():
+                h.update(Path(path).read_bytes())
+        return h.hexdigest()
+
+
+_PSEUDO_ATTR = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
+
+
+def declared_schemas(tree: etree._ElementTree, path: Path, validation: Validation) -> tuple[str | None, str | None, list[str]]:
+    """The RelaxNG and Schematron schemas a document's ``<?xml-model?>`` names, and warnings.
+
+    Only what can be read here is honoured: a relative file that lies inside
+    the source folder, or tei_all by name. Anything else (a URL, a file
+    outside) is ignored with a warning; the build's default applies.
+    """
+    rng = sch = None
+    warnings: list[str] = []
+    node = tree.getroot().getprevious()
+    models = []
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            models.append(node)
+        node = node.getprevious()
+    for pi in reversed(models):
+        attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _PSEUDO_ATTR.finditer(pi.text or "")}
+        href = (attrs.get("href") or "").strip()
+        if not href:
+            continue
+        is_sch = attrs.get("schematypens") in _SCHEMATRON_NS or href.endswith((".sch", ".isosch"))
+        name = href.rsplit("/", 1)[-1]
+        found: str | None = None
+        if name in ("tei_all.rng", "tei_all.isosch"):
+            from ..validate.profiles import find_tei_all
+
+            try:
+                tei_rng, tei_sch = find_tei_all(validation.tei_all_dir)
+            except Exception:  # noqa: BLE001 - not found: the message says how to get it
+                warnings.append(f"{path}:{pi.sourceline or 1}: warning: xml-model names {name}, which is not "
+                                "available here (teikit fetch-tei-all, or --tei-all-dir); teikit's schema is used")
+                continue
+            found = str(tei_sch) if is_sch and tei_sch else (None if is_sch else str(tei_rng))
+        elif "://" not in href and not href.startswith("/"):
+            target = (path.parent / href).resolve()
+            inside = validation.source is None or target.is_relative_to(Path(validation.source).resolve())
+            if inside and target.is_file():
+                found = str(target)
+        if found is None:
+            if not is_sch or name != "tei_all.isosch":
+                warnings.append(f"{path}:{pi.sourceline or 1}: warning: xml-model {href} is not a file inside the "
+                                "source folder nor tei_all; ignored (nothing is fetched)")
+            continue
+        if is_sch:
+            sch = sch or found
+        else:
+            rng = rng or found
+    return rng, sch, warnings
 
 
 class Toolchain:
@@ -53,11 +137,13 @@ class Toolchain:
             except (ImportError, AttributeError) as err:
                 raise UsageError(f"stage not available: {module}.{name} ({err})") from None
 
-    def __init__(self, *, pdf: bool = True):
+    def __init__(self, *, pdf: bool = True, validation: Validation | None = None):
         from ..html import HtmlRenderer
         from ..validate import Validator
 
-        self._validator = Validator()
+        self._validation = validation or Validation()
+        self._validator = Validator(self._validation.schema, self._validation.schematron)
+        self._validators = {}
         self._html = HtmlRenderer()
         self._pdf = None
         if pdf:
@@ -82,8 +168,20 @@ class Toolchain:
         return conversion.tree, warnings
 
     def validate(self, tree: etree._ElementTree, name: str) -> list:
-        """Findings of teikit's schema and rules, register included: the entry
-        point ``teikit validate`` uses, so both give the same verdict."""
+        """Findings of the build's schema and rules (teikit's by default, or
+        those the document declares; see :class:`Validation`), register
+        included: the entry point ``teikit validate`` uses, so both give the
+        same verdict."""
+        validation = self._validation
+        if validation.schema is None and validation.schematron is None:
+            rng, sch, warnings = declared_schemas(tree, Path(name), validation)
+            self.validation_warnings = warnings
+            if rng or sch:
+                if (rng, sch) not in self._validators:
+                    from ..validate import Validator
+
+                    self._validators[(rng, sch)] = Validator(rng, sch)
+                return self._validators[(rng, sch)].check_tree(tree, name)
         return self._validator.check_tree(tree, name)
 
     def html(self, tree: etree._ElementTree, name: str, **hrefs: str) -> str:
@@ -117,9 +215,10 @@ def _record_reader() -> records.RecordReader:
     return _STATE["records"]
 
 
-def init_worker(factory=Toolchain, pdf: bool = True) -> None:
+def init_worker(factory=Toolchain, pdf: bool = True, validation: Validation | None = None) -> None:
     """Pool initializer: compile the stages once for this process."""
-    _STATE["toolchain"] = factory(pdf=pdf)
+    _STATE["toolchain"] = factory(pdf=pdf, validation=validation)
+    _STATE["publish_invalid"] = bool(validation and validation.publish_invalid)
 
 
 def _finding_line(finding) -> str:
@@ -150,13 +249,19 @@ def process(task: Task) -> dict:
 
         start = time.perf_counter()
         findings = toolchain.validate(tree, task.path)
+        result["warnings"] = result["warnings"] + getattr(toolchain, "validation_warnings", [])
         timings["validate"] = time.perf_counter() - start
         errors = [f for f in findings if f.severity == "error"]
+        invalid = bool(errors) and _STATE.get("publish_invalid", False)
         if errors:
-            result["errors"] = [_finding_line(f) for f in errors[:MAX_ERRORS]]
+            lines = [_finding_line(f) for f in errors[:MAX_ERRORS]]
             if len(errors) > MAX_ERRORS:
-                result["errors"].append(f"{task.path}: … and {len(errors) - MAX_ERRORS} more errors")
-            return result
+                lines.append(f"{task.path}: … and {len(errors) - MAX_ERRORS} more errors")
+            if not invalid:
+                result["errors"] = lines
+                return result
+            result["warnings"].append(f"{task.path}: warning: published although invalid "
+                                      f"({len(errors)} error{'s' if len(errors) != 1 else ''}); first: {lines[0]}")
 
         start = time.perf_counter()
         page = toolchain.html(
@@ -176,6 +281,11 @@ def process(task: Task) -> dict:
 
         record = _record_reader().read(tree, task.path)
         record["source"] = Path(task.path).name
+        if invalid:
+            # The index shows the description: the reader learns there that
+            # the document did not pass its schema.
+            note = f"Invalid against its schema ({len(errors)} error{'s' if len(errors) != 1 else ''})."
+            record["description"] = " ".join(filter(None, (note, record.get("description", ""))))
 
         outputs = {
             "html": page.encode("utf-8"),
