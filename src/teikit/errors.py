@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 
-def problem_line(path: str | None, line: int | None, message: str, rule: str | None = None) -> str:
-    """The one format of a problem: ``path:line: message [rule]`` (the parts that are known)."""
+def problem_line(path: str | None, line: int | None, message: str, rule: str | None = None,
+                 column: int | None = None) -> str:
+    """The one format of a problem: ``path:line[:column]: message [rule]`` (the parts that are known)."""
     where = ""
     if path is not None:
-        where = f"{path}:{line}: " if line else f"{path}: "
+        if line:
+            where = f"{path}:{line}:{column}: " if column is not None else f"{path}:{line}: "
+        else:
+            where = f"{path}: "
     return f"{where}{message}" + (f" [{rule}]" if rule else "")
 
 

@@ -24,7 +24,7 @@ from .errors import TeikitError
 
 from .convert.rules import RULES
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+from . import TEI_NS
 
 #: Elements that start and end a line in the export.
 BLOCKS = frozenset({

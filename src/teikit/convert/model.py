@@ -13,8 +13,7 @@ from typing import Callable, Union
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from .. import TEI_NS, XML_NS
 
 
 @dataclass(eq=False)

@@ -16,11 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..bundled import find_register  # noqa: F401 -- re-exported: part of this module's API
+from .. import TEI_NS
 from ..errors import TeikitError
 from ..xmlparse import parse_file
 from .model import Node, map_text, regex_pass, text_of, walk
 
-NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+NS = {"tei": TEI_NS}
 _KINDS = {"person": "persName", "org": "orgName", "place": "placeName"}
 #: Where names are never tagged: corrections, labels, descriptions, titles, names.
 SKIP = frozenset({"sic", "corr", "desc", "label", "title", "date", "num", "persName", "orgName", "placeName", "abbr"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import problem_line
+
 
 @dataclass(frozen=True)
 class Warning_:
@@ -51,7 +53,8 @@ class Report:
         for entry in sorted(self.entries, key=lambda e: (e.line, e.column)):
             flag = "  UNSURE" if entry.unsure else ""
             source = entry.source if len(entry.source) <= 70 else entry.source[:67] + "..."
-            lines.append(f"  {self.name}:{entry.line}:{entry.column}: {entry.rule} -> {entry.element}: {source}{flag}")
+            lines.append("  " + problem_line(self.name, entry.line, f"{entry.rule} -> {entry.element}: {source}{flag}",
+                                              column=entry.column))
         lines.append("")
         lines.append("Counts: " + ", ".join(f"{rule} {n}" for rule, n in sorted(self.counts().items())))
         if self.links:
@@ -63,18 +66,19 @@ class Report:
             lines.append("Layout (zone, line class and the strength of its evidence, for each opener and closing line):")
             for number, zone, kind, strength, text in self.layout:
                 shown = text if len(text) <= 60 else text[:57] + "..."
-                lines.append(f"  {self.name}:{number}: {zone} {kind} ({strength:.1f}): {shown}")
+                lines.append("  " + problem_line(self.name, number, f"{zone} {kind} ({strength:.1f}): {shown}"))
         unsure = [e for e in self.entries if e.unsure]
         doubtful = [row for row in self.layout if row[3] < 1.0]
         lines.append("")
         lines.append(f"To review ({len(unsure) + len(self.warnings) + len(self.review) + len(doubtful)}):")
         for warning in self.warnings:
-            lines.append(f"  {self.name}:{warning.line}: warning: {warning.message}")
+            lines.append("  " + problem_line(self.name, warning.line, f"warning: {warning.message}"))
         for entry in unsure:
-            lines.append(f"  {self.name}:{entry.line}: unrecognized bracket kept as <note type=\"editorial\">: {entry.source}")
+            lines.append("  " + problem_line(self.name, entry.line,
+                                              f"unrecognized bracket kept as <note type=\"editorial\">: {entry.source}"))
         for item in self.review:
             lines.append(f"  {item}")
         for number, zone, kind, strength, text in doubtful:
             what = "not recognized, kept as a line of the zone" if kind == "unknown" else f"taken as {kind} on weak evidence"
-            lines.append(f"  {self.name}:{number}: {zone} line {what}: {text[:60]}")
+            lines.append("  " + problem_line(self.name, number, f"{zone} line {what}: {text[:60]}"))
         return "\n".join(lines) + "\n"

@@ -397,4 +397,3 @@ RULES: list[Rule] = [
          lambda c: True, _typed_note("editorial"), "note", {"place": "inline"}, unsure=True),
 ]
 
-RULES_BY_NAME = {rule.name: rule for rule in RULES}

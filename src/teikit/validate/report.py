@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
+from ..errors import problem_line
 from .finding import Finding, fold
 from .runner import FileResult
 
@@ -82,7 +83,8 @@ def summary(outcome: Outcome) -> dict:
 
 def _line(finding: Finding, count: int) -> str:
     times = f" ({count} times)" if count > 1 else ""
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.rule}]{times}"
+    return problem_line(finding.path, finding.line, f"{finding.severity}: {finding.message}", finding.rule,
+                        column=finding.column) + times
 
 
 def format_text(outcome: Outcome) -> str:

@@ -13,7 +13,7 @@ import os
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+from .. import TEI_NS
 
 
 def root_is_tei(path: str | os.PathLike) -> bool:
