@@ -82,7 +82,7 @@ def _commands(inputs: Path, disk: Path) -> dict[str, tuple[list[str], Path, bool
         "html -o": (["html", str(tei), "-o", str(disk / "pages")], disk / "pages" / "memo.html", False),
         "html >": (["html", str(tei), "-o", "-"], disk / "stdout.html", True),
         "pdf -o": (["pdf", str(tei), "-o", str(disk / "memo.pdf")], disk / "memo.pdf", False),
-        "pdf >": (["pdf", str(tei)], disk / "stdout.pdf", True),
+        "pdf >": (["pdf", str(tei), "-o", "-"], disk / "stdout.pdf", True),
     }
 
 
