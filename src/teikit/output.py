@@ -47,8 +47,13 @@ class CheckedFile:
     """
 
     def __init__(self, path: str | os.PathLike, *, fd: int | None = None):
-        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o644) \
-            if fd is None else fd
+        if fd is None:
+            # A new file, never the old one truncated: a path of a staging folder may be a
+            # hard link to a file of the live site, which must not be written in place.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644)
+        self.fd = fd
         self._pending: list[bytes] = []
         self._size = 0
 
