@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..bundled import data_dir
-from ..errors import TeikitError, UsageError
+from ..errors import TeikitError, UsageError, printable
 from . import plan as planning
 from . import pages
 from .files import link_or_copy
@@ -219,7 +219,9 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
     toolchain = toolchain_digest or planning.toolchain_digest()
     edition = pages.edition_metadata(plan.edition_meta, source)
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
-    summary.warnings.extend(f"{p}: link to a file outside the source folder; skipped" for p in plan.outside)
+    summary.warnings.extend(f"{printable(str(p))}: link to a file outside the source folder; skipped"
+                            for p in plan.outside)
+    summary.warnings.extend(plan.refused)
 
     old = None if force else load_manifest(site)
     if old and (old.get("toolchain") != toolchain or old.get("pdf") != pdf):

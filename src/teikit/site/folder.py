@@ -62,6 +62,10 @@ SEARCH_INDEX = "search-index.js"
 CORPUS_FILE = "edition.xml"
 #: The register, published beside the documents' TEI.
 REGISTER_FILE = f"tei/{REGISTER_NAME}"
+#: Document ids the site's own files use (compared ignoring case, for file systems that do):
+#: a document ``register`` would take the register's place in ``tei/``.
+RESERVED_IDS = frozenset(Path(name).stem.lower() for name in (
+    INDEX_PAGE, REGISTER_PAGE, SEARCH_PAGE, SEARCH_INDEX, CORPUS_FILE, REGISTER_FILE))
 #: How the document page reaches the other files of the site.
 TEI_HREF = "../tei/{id}.xml"
 PDF_HREF = "{id}.pdf"
