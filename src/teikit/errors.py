@@ -24,6 +24,7 @@ def problem_line(path: str | None, line: int | None, message: str, rule: str | N
     """The one format of a problem: ``path:line: message [rule]`` (the parts that are known)."""
     where = ""
     if path is not None:
+        path = printable(path)
         where = f"{path}:{line}: " if line else f"{path}: "
     return f"{where}{message}" + (f" [{rule}]" if rule else "")
 
