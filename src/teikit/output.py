@@ -121,6 +121,11 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
     payload = _as_bytes(data)
     if target.is_dir():
         raise TeikitError("cannot write: a directory is in the way", str(target))
+    if target.exists() and not target.is_file():
+        # A device or a FIFO (``-o /dev/null``, ``-o /dev/stdout``): written into, never
+        # replaced by a regular file of the same name.
+        _write_special(target, payload)
+        return
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -143,6 +148,17 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _write_special(target: Path, payload: bytes) -> None:
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            write_fully(fd, payload)
+        finally:
+            os.close(fd)
+    except OSError as err:
+        raise cannot_write(err, str(target)) from None
 
 
 #: How standard output is named in messages.

@@ -193,3 +193,15 @@ def test_stdout_to_a_file_is_cut_back_on_failure(tmp_path, monkeypatch):
             os.dup2(saved, 1)
             os.close(saved)
     assert target.read_bytes() == b"kept\n"
+
+
+def test_a_device_is_written_into_not_replaced(tmp_path):
+    """``-o /dev/null`` must leave /dev/null a device (a rename would put a regular file in its place)."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    write_atomic(fifo, b"through the pipe")
+    assert reader.communicate(timeout=30)[0] == b"through the pipe"
+    assert fifo.is_fifo()
+    write_atomic(os.devnull, b"nothing")
+    assert Path(os.devnull).is_char_device()
