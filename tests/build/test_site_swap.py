@@ -148,3 +148,15 @@ def test_a_hard_linked_file_is_replaced_not_written_through(tmp_path):
     write_new(staged, b"new content")
     assert live.read_bytes() == b"published"
     assert staged.read_bytes() == b"new content"
+
+
+def test_a_merge_waits_for_no_build(source, build, tmp_path):
+    from teikit.site.merge import merge_sites
+
+    build(source, site=tmp_path / "part")
+    with SiteLock(tmp_path / "site"):
+        with pytest.raises(UsageError, match="another teikit build or merge is writing this site"):
+            merge_sites([tmp_path / "part"], tmp_path / "site")
+    merge_sites([tmp_path / "part"], tmp_path / "site")
+    assert (tmp_path / "site" / MANIFEST).is_file()
+    assert not list(tmp_path.glob(".site.*"))
