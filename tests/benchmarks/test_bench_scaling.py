@@ -14,6 +14,7 @@ Run: python3 -m pytest tests/benchmarks/test_bench_scaling.py --benchmark-only -
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_convert_bracketed_paragraphs(benchmark, scale):
     benchmark.extra_info["bytes"] = len(text)
     conversion = benchmark.pedantic(convert_text, args=(text, "bench.txt"), kwargs={"metadata": META},
                                     rounds=3 if scale < 100 else 1, iterations=1)
-    assert conversion.tree.getroot().find(".//{*}sic") is not None
+    assert len(conversion.report.entries) > scale
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -58,7 +59,7 @@ def test_convert_single_line(benchmark, scale):
     benchmark.extra_info["bytes"] = len(text)
     conversion = benchmark.pedantic(convert_text, args=(text, "bench.txt"), kwargs={"metadata": META},
                                     rounds=3 if scale < 100 else 1, iterations=1)
-    assert conversion.tree.getroot().find(".//{*}sic") is not None
+    assert len(conversion.report.entries) > scale
 
 
 def _document(body: str) -> str:
@@ -95,4 +96,4 @@ def test_validate_against_a_large_register(benchmark, tmp_path, validator, scale
     benchmark.extra_info["entries"] = count
     findings = benchmark.pedantic(validator.validate_file, args=(path,), rounds=3 if scale < 100 else 1, iterations=1)
     # (the sample's own names are not in this register; the generated ones all are)
-    assert not [f for f in findings if f.rule == "teikit-register-missing" and "per-p" in f.message]
+    assert not [f for f in findings if f.rule == "teikit-register-missing" and re.search(r"per-p\d", f.message)]
