@@ -118,14 +118,16 @@ def test_a_run_in_another_process_holds_the_site(source, build, tmp_path):
 
 def test_interrupt_stops_the_workers_before_the_staging_folder_goes(source, build, tmp_path):
     build(source)
-    (source / "zeta.txt").write_text("Zeta\nKEYBOARD-INTERRUPT\n", encoding="utf-8")
-    _change(source)
-    for n in range(6):
-        (source / f"extra{n}.txt").write_text(f"Extra {n}\nText.\n", encoding="utf-8")
+    for name in ("alpha", "beta", "gamma", "delta"):
+        (source / f"{name}.xml").unlink(missing_ok=True)
+        (source / f"{name}.txt").unlink(missing_ok=True)
+    # "a…" is slow and taken first; "b…" interrupts while "a…" is still at work
+    (source / "a-slow.txt").write_text("Slow\nSLOW\n", encoding="utf-8")
+    (source / "b-stop.txt").write_text("Stop\nKEYBOARD-INTERRUPT\n", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
         build(source, jobs=2)
     assert multiprocessing.active_children() == []
-    time.sleep(0.3)  # a worker still running would re-create its folders now
+    time.sleep(2.5)  # a worker still running would now write its outputs, re-creating the staging folder
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "src"]
 
 
