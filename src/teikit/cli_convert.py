@@ -9,7 +9,7 @@ import click
 from .convert import convert_file, convert_text, serialize
 from .convert.header import read_metadata, sidecar_path
 from .convert.source import decode
-from .errors import TeikitError, UsageError
+from .errors import TeikitError, UsageError, problem_line
 from .export import export_text
 from .sniff import HEAD_SIZE, not_plain_text
 from .streams import (STDIN_NAME, input_name, is_stdio, parse_input, read_stdin, refuse_overwriting_inputs,
@@ -84,7 +84,7 @@ def convert_command(source, output, report, strict, meta, register):
         _refuse_binary(_head(source), source)
         conversion = convert_file(source, strict=strict, metadata=metadata, register=register)
     for warning in conversion.warnings:
-        click.echo(f"{input_name(source)}:{warning.line}: warning: {warning.message}", err=True)
+        click.echo(problem_line(input_name(source), warning.line, f"warning: {warning.message}"), err=True)
     write_output(output, serialize(conversion.tree))
     if report == REPORT_TO_STDERR:
         click.echo(conversion.report.to_text(), err=True, nl=False)

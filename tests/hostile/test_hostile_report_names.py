@@ -71,3 +71,15 @@ def test_validate_a_folder_of_hostile_names(tmp_path, fmt):
         assert not [ln for ln in text.splitlines() if COMMAND.match(ln)]
     if fmt == "junit":
         assert len(etree.fromstring(text.encode()).findall(".//testcase")) == len(NAMES) - 1
+
+
+def test_convert_warnings_name_a_forged_file_on_one_line(tmp_path):
+    source = os.path.join(os.fsencode(tmp_path), b"memo\n::error file=x::forged.txt")
+    with open(source, "wb") as out:
+        out.write(b"Memo\n\nText [sic\n")
+    result = run("convert", os.fsdecode(source), "-o", tmp_path / "out.xml")
+    assert_no_traceback(result)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines and all(ln.startswith(str(tmp_path)) for ln in lines), lines
+    assert any(ln.endswith("warning: unclosed bracket at column 6; kept as text") for ln in lines)
