@@ -28,6 +28,9 @@ def _as_error(err: Exception) -> TeikitError:
     if isinstance(err, OSError):
         name = None if err.filename is None else str(err.filename)
         return TeikitError(err.strerror or str(err), name)
+    if type(err).__module__ == "sqlite3" and type(err).__name__ == "OperationalError":
+        # The search index's database: a full disk or an unwritable folder, not a defect.
+        return TeikitError(f"cannot write the search index: {err}")
     if isinstance(err, MemoryError):
         return TeikitError("out of memory: the input is too large")
     if isinstance(err, RecursionError):
@@ -98,7 +101,11 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # What click.echo printed is still buffered: a full disk must fail
+            # the command here, not be lost at exit.
+            sys.stdout.flush()
+            return result
         except KeyboardInterrupt:
             click.echo("teikit: interrupted", err=True)
             sys.exit(130)

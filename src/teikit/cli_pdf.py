@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
-from .errors import problem_line
+from .errors import printable, problem_line
 from .streams import input_name, is_stdio, parse_input, refuse_binary_on_terminal, refuse_overwriting_inputs, write_output
 
 
@@ -38,7 +39,7 @@ def pdf_command(document: str, output: str | None) -> None:
         click.echo(problem_line(name, None, f"warning: {warning.message}"), err=True)
     write_output(output, data)
     if not is_stdio(output):
-        click.echo(f"wrote {output}", err=True)
+        click.echo(f"wrote {printable(os.fspath(output))}", err=True)
 
 
 COMMANDS = [pdf_command]

@@ -3,7 +3,8 @@
 Every command that reads a file accepts ``-`` for standard input, and every
 ``-o FILE`` accepts ``-`` for standard output; the commands ask here, so that
 ``-`` means the same everywhere. A file output is written atomically
-(:func:`teikit.output.write_atomic`); an output that would replace one of the
+(:func:`teikit.output.write_atomic`) and standard output in full or with an
+error (:func:`teikit.output.write_stdout`); an output that would replace one of the
 command's own inputs is refused before anything is read or written.
 """
 
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .errors import TeikitError, UsageError
-from .output import write_atomic
+from .output import write_atomic, write_stdout
 from .xmlparse import DEFAULT_LIMITS, Limits, parse_bytes, parse_file
 
 #: The file name that means standard input or standard output.
@@ -53,9 +54,7 @@ def input_name(path: str | os.PathLike) -> str:
 def write_output(path: str | os.PathLike | None, data: bytes | str) -> None:
     """Write ``data`` to the file ``path`` atomically, or to standard output for ``-`` or None."""
     if path is None or is_stdio(path):
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+        write_stdout(data)
     else:
         write_atomic(path, data)
 

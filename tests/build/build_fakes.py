@@ -47,6 +47,15 @@ class FakeToolchain:
         root.find(".//{%s}body/{%s}p" % (TEI_NS, TEI_NS)).text = text
         if "KEYBOARD-INTERRUPT" in text:
             raise KeyboardInterrupt
+        if "SLOW" in text:  # still at work when another document interrupts the build
+            import time
+
+            time.sleep(1.5)
+        if "KILL-WORKER" in text:  # as the kernel kills a process out of memory
+            import os
+            import signal
+
+            os.kill(os.getpid(), signal.SIGKILL)
         return root.getroottree(), [f"{path}:1: warning: fake warning"] if "WARN" in text else []
 
     def validate(self, tree, name):

@@ -203,3 +203,29 @@ def test_sidecar_urls_never_become_live_links(workspace):
     page = (workspace.outputs / "bom.html").read_text(encoding="utf-8")
     for attr, value in re.findall(r'\b(href|src|action|formaction)\s*=\s*"([^"]*)"', page, re.I):
         assert "alert(" not in value, f"{attr}={value!r}"
+
+
+@pytest.mark.parametrize("count", [40, 5000])
+def test_any_number_of_unclosed_brackets_is_a_warning_each(tmp_path, count):
+    """Unclosed brackets are warnings whatever their number; only brackets that close count as nesting."""
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+    from teikit.export import export_text
+    from teikit.xmlparse import parse_file as parse_tei
+
+    lines = [f"Line {n} of the stamp [illegible" for n in range(count)]
+    text = "Memo\n\n" + "\n".join(lines) + "\nand the end [sic] of it.\n"
+    source = tmp_path / "open.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "open.xml"
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    warned = [ln for ln in result.stderr.splitlines() if "unclosed bracket" in ln]
+    assert len(warned) == count
+    assert warned[-1].startswith(f"{source}:3: warning: unclosed bracket at column")
+    exported = export_text(parse_tei(out))
+    # every bracket and every line kept as text
+    assert [ln for ln in exported.splitlines() if ln] == [ln for ln in text.splitlines() if ln]
+    # the one bracket that closes is still an editorial mark
+    assert parse_tei(out).getroot().find(".//{*}sic") is not None or b"sic" in out.read_bytes()

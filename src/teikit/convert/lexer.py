@@ -134,10 +134,29 @@ def _join_open_brackets(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _unclosed(block: Block) -> set[tuple[int, int]]:
+    """Where (line index, offset) the block's ``[`` that never close are.
+
+    Found before parsing, so that an unclosed bracket is text from the start:
+    any number of them is a warning each, and only brackets that do close
+    count towards :data:`MAX_DEPTH`.
+    """
+    open_at: list[tuple[int, int]] = []
+    for position, line in enumerate(block.lines):
+        for found in _BRACKETS.finditer(line.text):
+            if found.group() == "[":
+                open_at.append((position, found.start()))
+            elif open_at:
+                open_at.pop()
+    return set(open_at)
+
+
 def parse_block(block: Block, problems: list[Problem], name: str = "<text>") -> list:
     """Parse the block's lines into strings, ``lb`` nodes and nested :class:`Bracket` objects."""
     root: list = []
     stack: list[Bracket] = []
+    unclosed = _unclosed(block)
+    left_open: list[Problem] = []
 
     def container() -> list:
         return stack[-1].children if stack else root
@@ -149,7 +168,11 @@ def parse_block(block: Block, problems: list[Problem], name: str = "<text>") -> 
         start = 0
         for found in _BRACKETS.finditer(text):
             offset, char = found.start(), found.group()
-            if char == "[":
+            if char == "[" and (position, offset) in unclosed:
+                # Kept as text; what it would have held stays in the parent.
+                left_open.append(Problem(line.number, f"unclosed bracket at column {line.indent + offset + 1}; "
+                                                      "kept as text"))
+            elif char == "[":
                 container().append(text[start:offset])
                 if len(stack) >= MAX_DEPTH:
                     raise TeikitError(f"brackets nested deeper than {MAX_DEPTH} levels (column {line.indent + offset + 1})",
@@ -168,9 +191,6 @@ def parse_block(block: Block, problems: list[Problem], name: str = "<text>") -> 
                     problems.append(Problem(line.number, f"stray closing bracket at column {line.indent + offset + 1}; kept as text"))
                     container().append("]")
         container().append(text[start:])
-    # Unclosed brackets: keep the "[" as text and splice the content into the parent.
-    while stack:
-        bracket = stack.pop()
-        problems.append(Problem(bracket.line, f"unclosed bracket at column {bracket.column}; kept as text"))
-        container().extend(["["] + bracket.children)
+    # Reported innermost first, as a stack of open brackets would be unwound.
+    problems.extend(reversed(left_open))
     return merge(root)

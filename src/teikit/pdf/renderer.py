@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import TEI_NS
 from ..errors import TeikitError
 from ..teiroot import require_tei
 from ..xslt import XSLT_DIR, Stylesheet
@@ -81,6 +82,7 @@ class PdfRenderer:
         document cannot be typeset; nothing is written anywhere.
         """
         require_tei(tree, name)
+        check_size(tree, name)
         data = self.data(tree, name=name)
         self.warnings = []
         core = not fonts.needs_all_fonts(data)
@@ -115,6 +117,26 @@ class PdfRenderer:
             raise TeikitError(f"typesetting failed: {message}", name) from None
         self.warnings.extend(RenderWarning(None, _first_line(w)) for w in warnings)
         return pdf
+
+
+#: What one PDF may typeset. Typst's time and memory grow with the notes and the
+#: text (a document of 100,000 notes took a minute and gigabytes); real documents
+#: hold a few hundred notes and well under a million characters, so beyond these
+#: the document is refused, with one line, before Typst starts.
+MAX_NOTES = 5_000
+MAX_CHARACTERS = 4_000_000
+
+
+def check_size(tree: etree._ElementTree | etree._Element, name: str) -> None:
+    """Refuse a document larger than a PDF typesets in bounded time and memory."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    notes = int(root.xpath("count(//t:note)", namespaces={"t": TEI_NS}))
+    if notes > MAX_NOTES:
+        raise TeikitError(f"too many notes to typeset as PDF ({notes}; the limit is {MAX_NOTES})", name)
+    characters = int(root.xpath("string-length(string(//t:text[1]))", namespaces={"t": TEI_NS}))
+    if characters > MAX_CHARACTERS:
+        raise TeikitError(f"too much text to typeset as PDF ({characters} characters; the limit is "
+                          f"{MAX_CHARACTERS})", name)
 
 
 #: Typst's words when no loaded font has a character.

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TextIO
 
 from ..bundled import data_dir
-from ..errors import TeikitError, UsageError
+from ..errors import TeikitError, UsageError, printable
 from . import plan as planning
 from . import pages
 from .files import link_or_copy
-from .folder import Staging, check_site_dir, load_manifest, pages_digest, publish
+from .folder import OUTPUTS, SiteLock, Staging, check_site_dir, load_manifest, pages_digest, publish
 from .progress import Progress
 from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, Validation, init_worker, process
 
@@ -95,7 +95,14 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result, validatio
 
 
 def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None) -> bool:
-    """One pool over ``tasks``; True when ``strict`` stopped it at a failure."""
+    """One pool over ``tasks``; True when ``strict`` stopped it at a failure.
+
+    A worker that dies (killed for memory, say) breaks the pool and fails
+    every document not yet done; those are then run one at a time
+    (:func:`_run_alone`), so the document that kills its worker is known and
+    reported as failed, and the others are built.
+    """
+    done: set[str] = set()
     with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(factory, pdf, validation)) as pool:
         started = {}
         futures = []
@@ -108,15 +115,60 @@ def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None) 
                 try:
                     result = future.result()
                 except cf.process.BrokenProcessPool:
-                    raise TeikitError("a worker process died (out of memory, or a stage failed to start); "
-                                      "the previous site is untouched") from None
+                    break
+                done.add(result["id"])
                 on_result(result, time.perf_counter() - started[future])
                 if strict and result["status"] == "failed":
                     pool.shutdown(wait=True, cancel_futures=True)
                     return True
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Ctrl-C or a failure here: stop the workers before the caller
+            # removes the staging folder they write into.
+            _stop_workers(pool)
             raise
+    rest = [task for task in tasks if task.doc_id not in done]
+    return _run_alone(rest, factory, pdf, strict, on_result, validation) if rest else False
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes and wait until they are gone."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to reach them
+    for proc in processes:
+        proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        proc.join(timeout=10)
+
+
+def _run_alone(tasks, factory, pdf, strict, on_result, validation=None) -> bool:
+    """Run ``tasks`` one at a time in a worker of their own; a document whose worker dies is failed."""
+    pool = None
+    try:
+        for task in tasks:
+            if pool is None:
+                pool = cf.ProcessPoolExecutor(max_workers=1, initializer=init_worker, initargs=(factory, pdf, validation))
+            start = time.perf_counter()
+            try:
+                result = pool.submit(process, task).result()
+            except cf.process.BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                for rel in OUTPUTS.values():  # what it wrote before it died is not published
+                    Path(task.staging, rel.format(id=task.doc_id)).unlink(missing_ok=True)
+                result = {"id": task.doc_id, "digest": task.digest, "status": "failed", "warnings": [],
+                          "timings": {}, "errors": [f"{task.path}: its worker process died (out of memory, or "
+                                                    "killed); the document is left out"]}
+            on_result(result, time.perf_counter() - start)
+            if strict and result["status"] == "failed":
+                return True
+    except BaseException:
+        if pool is not None:
+            _stop_workers(pool)
+            pool = None
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
     return False
 
 
@@ -144,11 +196,20 @@ def build_site(
     ``toolchain_factory`` and
     ``toolchain_digest`` exist for tests (stand-in stages).
     """
+    site = Path(site_dir)
+    check_site_dir(site)
+    # One run per site; it also removes what killed runs left (see folder.SiteLock).
+    with SiteLock(site):
+        return _build_site(source_dir, site, jobs=jobs, strict=strict, shard=shard, pdf=pdf, force=force,
+                           stream=stream, quiet=quiet, toolchain_factory=toolchain_factory,
+                           toolchain_digest=toolchain_digest, validation=validation)
+
+
+def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stream, quiet, toolchain_factory,
+                toolchain_digest, validation) -> Summary:
     clock = time.perf_counter()
     stream = stream or sys.stderr
     source = Path(source_dir) if source_dir is not None else bundled_source_dir()
-    site = Path(site_dir)
-    check_site_dir(site)
     if source.resolve().is_relative_to(site.resolve()):
         # The new site replaces the old folder, and everything in it.
         raise UsageError(f"the source folder {source} is inside the site folder {site}; choose another -o")
@@ -167,7 +228,9 @@ def build_site(
     validation = dataclasses.replace(validation or Validation(), source=str(source))
     edition = pages.edition_metadata(plan.edition_meta, source)
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
-    summary.warnings.extend(f"{p}: link to a file outside the source folder; skipped" for p in plan.outside)
+    summary.warnings.extend(f"{printable(str(p))}: link to a file outside the source folder; skipped"
+                            for p in plan.outside)
+    summary.warnings.extend(plan.refused)
 
     old = None if force else load_manifest(site)
     if old and (old.get("toolchain") != toolchain or old.get("pdf") != pdf):

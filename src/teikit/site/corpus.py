@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import TEI_NS, XML_NS, __version__
-from ..errors import TeikitError
+from ..output import CheckedFile, cannot_write
 from ..xmlparse import parse_file
 from .records import REGISTER_PREFIX
 
@@ -94,7 +94,7 @@ def write_corpus(path: Path, edition: dict, register: Path | None, fragments: li
     """Write ``edition.xml`` (in the staging folder) from the documents' fragment files, streaming."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as out:
+        with CheckedFile(path) as out:  # short writes checked (a full disk is an error)
             out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
             out.write(f'<teiCorpus xmlns="{TEI_NS}">\n'.encode())
             out.write(_header(edition, len(fragments)) + b"\n")
@@ -106,4 +106,4 @@ def write_corpus(path: Path, edition: dict, register: Path | None, fragments: li
                 out.write(b"\n")
             out.write(b"</teiCorpus>\n")
     except OSError as err:
-        raise TeikitError(f"cannot write: {err.strerror or err}", str(path)) from None
+        raise cannot_write(err, str(path)) from None

@@ -15,23 +15,24 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import TeikitError
+from ..output import CheckedFile, cannot_write
 
 
 def write_new(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write a file of the staging folder, from bytes or from pieces of bytes.
 
-    A failure is a TeikitError naming the file.
+    A failure (a full disk included: short writes are checked) is a
+    TeikitError naming the file.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as handle:
+        with CheckedFile(path) as handle:
             if isinstance(data, bytes):
                 handle.write(data)
             else:
                 handle.writelines(data)
     except OSError as err:
-        raise TeikitError(f"cannot write: {err.strerror or err}", str(path)) from None
+        raise cannot_write(err, str(path)) from None
 
 
 def link_or_copy(src: Path, dst: Path) -> None:

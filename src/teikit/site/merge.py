@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import TeikitError, UsageError
 from . import pages
 from .build import Summary
-from .folder import MANIFEST, REGISTER_FILE, Staging, check_site_dir, load_manifest, publish
+from .folder import MANIFEST, REGISTER_FILE, SiteLock, Staging, check_site_dir, load_manifest, publish
 from .files import link_or_copy
 
 
@@ -28,6 +28,11 @@ def merge_sites(shard_dirs: list[str | os.PathLike], site_dir: str | os.PathLike
         raise UsageError("merge needs at least one shard folder")
     site = Path(site_dir)
     check_site_dir(site)
+    with SiteLock(site):  # a merge and a build of one site cannot race
+        return _merge(shard_dirs, site, clock)
+
+
+def _merge(shard_dirs: list[str | os.PathLike], site: Path, clock: float) -> Summary:
     manifests = []
     for folder in map(Path, shard_dirs):
         manifest = load_manifest(folder)

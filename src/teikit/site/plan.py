@@ -20,7 +20,9 @@ from pathlib import Path
 from .. import __version__
 from ..bundled import REGISTER_NAME, data_dir
 from ..errors import UsageError
+from ..errors import printable
 from ..shard import Shard
+from .folder import RESERVED_IDS
 
 SIDECAR_SUFFIX = ".meta.toml"
 EDITION_META = "edition.toml"
@@ -28,6 +30,19 @@ EDITION_META = "edition.toml"
 # Document ids become file names and URL fragments in the site: keep them to
 # a portable, URL-safe alphabet instead of escaping them everywhere.
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+#: The longest id: its longest output name (``{id}.json``, ``{id}.html``) must fit the usual 255 bytes.
+MAX_ID_LENGTH = 200
+
+
+def id_problem(doc_id: str) -> str | None:
+    """Why a file stem cannot be a document id, or None when it can."""
+    if not _ID.match(doc_id):
+        return "file name is not usable as a document id (letters, digits, '.', '_', '-'; not first '.', '_', '-')"
+    if len(doc_id) > MAX_ID_LENGTH:
+        return f"file name is too long for a document id (at most {MAX_ID_LENGTH} characters)"
+    if doc_id.lower() in RESERVED_IDS:
+        return f"'{doc_id}' is the name of one of the site's own files; rename the document"
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,8 @@ class Plan:
     superseded: list[Path] = field(default_factory=list)
     #: Links in the source folder that lead outside it: never read, never published.
     outside: list[Path] = field(default_factory=list)
+    #: Files left out because their name cannot be a document id: one printable line each.
+    refused: list[str] = field(default_factory=list)
 
 
 def file_digest(path: Path | None) -> str:
@@ -102,6 +119,7 @@ def discover(source_dir: str | os.PathLike) -> Plan:
     edition_meta = edition_meta if usable(edition_meta) else None
 
     by_id: dict[str, tuple[str, Path]] = {}
+    refused: list[str] = []
     superseded: list[Path] = []
     for path in sorted(root.iterdir()):
         if path.name.startswith(".") or path.name in (REGISTER_NAME, EDITION_META) or not usable(path):
@@ -113,8 +131,11 @@ def discover(source_dir: str | os.PathLike) -> Plan:
         else:
             continue
         doc_id = path.stem
-        if not _ID.match(doc_id):
-            raise UsageError(f"file name is not usable as a document id (letters, digits, '.', '_', '-'): {path.name}")
+        problem = id_problem(doc_id)
+        if problem:
+            # One bad name must not stop the build: the file is left out, and said so.
+            refused.append(f"{printable(str(path))}: {problem}; left out")
+            continue
         if doc_id in by_id:
             # Only a .txt and a .xml can share a stem; the TEI file wins.
             other_kind, other = by_id[doc_id]
@@ -135,7 +156,8 @@ def discover(source_dir: str | os.PathLike) -> Plan:
             sidecar = candidate if usable(candidate) else None
         digest = _combine(kind, file_digest(path), file_digest(sidecar), register_digest)
         sources.append(Source(doc_id, path, kind, sidecar, digest))
-    return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded), sorted(set(outside)))
+    return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded), sorted(set(outside)),
+                refused)
 
 
 def select_shard(sources: list[Source], shard: tuple[int, int] | None) -> list[Source]:

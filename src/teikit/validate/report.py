@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
-from ..errors import problem_line
+from ..errors import printable, problem_line
 from .finding import Finding, fold
 from .runner import FileResult
 
@@ -82,9 +82,22 @@ def summary(outcome: Outcome) -> dict:
 
 
 def _line(finding: Finding, count: int) -> str:
+    # File names and messages may hold anything (a newline and "::error …" after it):
+    # each finding stays one line that no CI runner reads as its own command.
     times = f" ({count} times)" if count > 1 else ""
-    return problem_line(finding.path, finding.line, f"{finding.severity}: {finding.message}", finding.rule,
-                        column=finding.column) + times
+    return problem_line(finding.path, finding.line, f"{finding.severity}: {printable(finding.message)}",
+                        printable(finding.rule), column=finding.column) + times
+
+
+def _utf8_text(text: str | None) -> str | None:
+    """``text`` as it is, unless it holds bytes that are not UTF-8 (then escaped, or the report could not be written)."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return printable(text)
 
 
 def format_text(outcome: Outcome) -> str:
@@ -116,17 +129,18 @@ def format_json(outcome: Outcome) -> str:
         "version": JSON_VERSION,
         "status": outcome.verdict,
         "exit_status": outcome.exit_status,
-        "error": outcome.error,
+        "error": _utf8_text(outcome.error),
         "strict": outcome.strict,
         "files": [
             {
-                "path": r.path,
+                "path": _utf8_text(r.path),
                 "valid": not outcome.fails(r),
-                "findings": [{**f.as_dict(), "count": n} for f, n in fold(r.findings)],
+                "findings": [{**{k: _utf8_text(v) if isinstance(v, str) else v for k, v in f.as_dict().items()},
+                              "count": n} for f, n in fold(r.findings)],
             }
             for r in outcome.results
         ],
-        "skipped": list(outcome.skipped),
+        "skipped": [_utf8_text(p) for p in outcome.skipped],
         "summary": summary(outcome),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -161,26 +175,29 @@ def format_junit(outcome: Outcome) -> str:
     etree.SubElement(properties, "property", name="strict", value="true" if outcome.strict else "false")
     if errored:
         case = etree.SubElement(suite, "testcase", classname="teikit.validate", name="teikit validate", time="0")
-        error = etree.SubElement(case, "error", message=outcome.error, type="could-not-run")
-        error.text = outcome.error
+        error = etree.SubElement(case, "error", message=printable(outcome.error), type="could-not-run")
+        error.text = printable(outcome.error)
     for result in outcome.results:
-        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=result.path, file=result.path)
+        # XML holds neither control characters nor bytes that are not UTF-8: names are printed escaped.
+        name = printable(result.path)
+        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=name, file=name)
         folded = fold(result.findings)
         lines = [_line(f, n) for f, n in folded]
         if outcome.fails(result):
             first = next(f for f, _ in folded if f.is_error or f.severity == "warning")
-            failure = etree.SubElement(case, "failure", message=first.message, type=first.rule)
+            failure = etree.SubElement(case, "failure", message=printable(first.message), type=printable(first.rule))
             failure.text = "\n".join(lines)
         elif lines:
             etree.SubElement(case, "system-out").text = "\n".join(lines)
-    for path in outcome.skipped:
+    for path in map(printable, outcome.skipped):
         case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=path, file=path)
         etree.SubElement(case, "skipped", message="root element not in the TEI namespace")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(suites, encoding="unicode", pretty_print=True)
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub decodes %0A back into a newline inside one annotation; any other control character is escaped.
+    return printable(_utf8_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
