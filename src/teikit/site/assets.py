@@ -37,7 +37,97 @@ form.search input { font: inherit; width: min(100%, 32rem); padding: .4rem .6rem
 ol.results { padding-left: 1.25rem; }
 ol.results li { margin: .6rem 0; }
 footer.site { color: var(--muted); font-size: .85rem; padding-top: 2rem; padding-bottom: 2rem; }
-@media print { nav.site, form.search, th button::after { display: none; } body { background: #fff; } }
+.skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 20; }
+.skip-link:focus { left: 1rem; }
+nav.breadcrumb ol, nav.breadcrumb li { display: inline; margin: 0; padding: 0; }
+nav.breadcrumb { font-size: .9rem; color: var(--muted); padding-top: .5rem; }
+nav.breadcrumb li + li::before { content: " \\203A  "; }
+nav.pager a { display: inline-block; min-width: 2rem; text-align: center; }
+nav.pager a[aria-current] { font-weight: bold; color: var(--ink); }
+section.facets details { margin: .25rem 0; }
+section.facets summary { cursor: pointer; font-weight: bold; }
+ul.facet-values { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; list-style: none; padding: .25rem 0 .5rem 1rem; margin: 0; }
+ul.facet-values li { overflow-wrap: anywhere; }
+ul.facet-values .n, ol.facet-docs { color: var(--muted); }
+ol.facet-docs a { color: var(--accent); }
+.table-wrap { overflow-x: auto; }
+main, header.site, footer.site { overflow-wrap: break-word; }
+@media (max-width: 40rem) {
+  table.documents thead { display: none; }
+  table.documents, table.documents tbody, table.documents tr, table.documents td { display: block; width: 100%; }
+  table.documents tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.documents td { border: 0; padding: .1rem 0; }
+}
+@media print { nav.site, nav.pager, form.search, section.facets, th button::after { display: none; } body { background: #fff; } }
+"""
+
+#: Added to a document page by the site: its frame (edition header,
+#: breadcrumb, previous/next, cite block) and the paragraph anchors, in the
+#: page's own look.
+DOC_CSS = """
+header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1.5rem; max-width: 72rem; margin: 0 auto;
+  padding: .75rem 1.25rem; border-bottom: 1px solid #d7d7de; font: .95rem system-ui, sans-serif; }
+header.site .brand { font-weight: bold; color: inherit; text-decoration: none; }
+nav.site a { margin-right: .9rem; }
+nav.breadcrumb, nav.docnav { max-width: 72rem; margin: 0 auto; padding: .4rem 1.25rem; font: .85rem system-ui, sans-serif; }
+nav.breadcrumb ol, nav.breadcrumb li { display: inline; margin: 0; padding: 0; }
+nav.breadcrumb li + li::before { content: " \\203A  "; color: #5a5a66; }
+nav.docnav { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; justify-content: space-between; }
+nav.docnav a span { display: inline-block; max-width: 28ch; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  vertical-align: bottom; }
+nav.docnav .position { color: #5a5a66; }
+.tk-anchor { margin-left: .35em; font-size: .8em; color: #8a8a96; text-decoration: none; }
+.tk-anchor:hover, .tk-anchor:focus-visible { color: inherit; text-decoration: underline; }
+:target { scroll-margin-top: 1rem; }
+p:target, section:target > :first-child { background: #fff6d6; }
+section.tk-cite { margin-top: 2.5rem; padding: .5rem 1.25rem 0; border-top: 1px solid #d7d7de; overflow-wrap: anywhere; }
+section.tk-cite h2 { font-size: 1.1rem; }
+p.release { font: .8rem system-ui, sans-serif; color: #5a5a66; }
+a.name-repeat { text-decoration-style: dotted; }
+@media print { header.site, nav.breadcrumb, nav.docnav, .tk-anchor { display: none; } }
+"""
+
+#: A document page's script (the page works without it): the citation
+#: follows the passage the address points at, with the address as the
+#: browser shows it; and a name is a tab stop only at its first mention in
+#: a paragraph (the repeats keep their link for the mouse).
+DOC_SCRIPT = """
+(function () {
+  var block = document.getElementById("cite");
+  if (block) {
+    var texts = block.querySelectorAll(".cite-text");
+    var target = block.querySelector(".cite-target");
+    texts.forEach(function (t) { t.setAttribute("data-base", t.textContent); });
+    var update = function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var el = id && document.getElementById(id);
+      var passage = el && (el.hasAttribute("data-cite") || el.querySelector(":scope > [data-cite]")) ? id : "";
+      var page = location.href.split("#")[0];
+      texts.forEach(function (t) {
+        var text = t.getAttribute("data-base");
+        var rel = "documents/" + page.split("/").pop();
+        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") text = text.split(rel).join(page);
+        if (passage) {
+          var where = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "");
+          text = text.replace(/(https?:[^ ]+|documents\/[^ ]+)\.$/, function (u, url) { return where + ". " + url + "#" + passage + "."; });
+        }
+        t.textContent = text;
+      });
+      target.textContent = passage ? "This passage (" + passage + ") of the document." : "The whole document.";
+    };
+    window.addEventListener("hashchange", update);
+    update();
+  }
+  document.querySelectorAll("[data-cite]").forEach(function (para) {
+    var seen = {};
+    para.querySelectorAll("a[href*='#']:not(.tk-anchor)").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (href.indexOf("register") < 0) return;
+      if (seen[href]) { link.setAttribute("tabindex", "-1"); link.classList.add("name-repeat"); }
+      seen[href] = true;
+    });
+  });
+})();
 """
 
 #: Sorts the documents table when a column's button is pressed; without

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError, UsageError, problem_line
-from . import corpus, records
+from . import anchors, corpus, records
 from .files import write_new
 from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 
@@ -158,6 +158,9 @@ def process(task: Task) -> dict:
                 result["errors"].append(f"{task.path}: … and {len(errors) - MAX_ERRORS} more errors")
             return result
 
+        # Citable ids for sections and paragraphs, in the TEI that is published too.
+        anchors.assign_ids(tree)
+
         start = time.perf_counter()
         page = toolchain.html(
             tree,
@@ -178,7 +181,10 @@ def process(task: Task) -> dict:
         record["source"] = Path(task.path).name
 
         outputs = {
-            "html": page.encode("utf-8"),
+            # The page without the site's frame (navigation, citation, release),
+            # which is added when the site pages are written: it depends on
+            # the whole edition, and is then always current.
+            "page": page.encode("utf-8"),
             "tei": etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n",
             # The root element with corpus-unique ids, spliced into edition.xml.
             "fragment": corpus.fragment(tree, task.doc_id),
