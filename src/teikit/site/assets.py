@@ -109,7 +109,7 @@ DOC_SCRIPT = """
         if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") text = text.split(rel).join(page);
         if (passage) {
           var where = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "");
-          text = text.replace(/(https?:[^ ]+|documents\/[^ ]+)\.$/, function (u, url) { return where + ". " + url + "#" + passage + "."; });
+          text = text.replace(/(https?:[^ ]+|documents\\/[^ ]+)\\.$/, function (u, url) { return where + ". " + url + "#" + passage + "."; });
         }
         t.textContent = text;
       });
