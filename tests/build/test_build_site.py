@@ -8,19 +8,12 @@ import json
 import shutil
 
 import pytest
-from lxml import etree
+from lxml import etree, html
 
 from teikit.errors import TeikitError
 from teikit.site import MANIFEST
 
-
-def decode_postings(text: str) -> list[int]:
-    """A word's documents from the index's comma-joined base-36 gaps, as search.js reads them."""
-    numbers, total = [], 0
-    for part in text.split(","):
-        total += int(part, 36)
-        numbers.append(total)
-    return numbers
+from search_support import read_index
 
 
 def test_builds_every_output(source, build, tmp_path):
@@ -75,15 +68,24 @@ def test_register_links_back_to_each_document_and_its_mentions(source, build, tm
         assert page.xpath(f"//section[@id='{section}']")
 
 
-def test_search_index_finds_words(source, build, tmp_path):
+def test_search_index_finds_words_in_their_passages(source, build, tmp_path):
     build(source)
-    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
-    ids = [row[0] for row in data["docs"]]
-    assert [ids[n] for n in decode_postings(data["words"]["zhdanov"])] == ["delta"]
-    assert sorted(ids[n] for n in decode_postings(data["words"]["ideological"])) == ["alpha", "beta", "gamma"]
+    _, docs, words = read_index(tmp_path / "site")
+    assert [docs[d][0] for d, _ in words["zhdanov"]] == ["delta"]
+    assert sorted({docs[d][0] for d, _ in words["ideological"]}) == ["alpha", "beta", "gamma"]
+    # Each posting names a passage whose text has the word, and the passage's
+    # anchor is an id of the published TEI (the page's anchor: see test_build_real).
+    anchors = 0
+    for doc, passage in words["ideological"]:
+        anchor, text = docs[doc][3][passage]
+        assert "ideological" in text.casefold()
+        if anchor:
+            anchors += 1
+            tei = etree.parse(str(tmp_path / "site" / "tei" / f"{docs[doc][0]}.xml"))
+            assert tei.xpath(f"//*[@xml:id='{anchor}']")
+    assert anchors
     # Accents and case are folded.
-    assert "lager" in data["words"]
+    assert "lager" in words
 
 
 def test_edition_is_a_tei_corpus_with_unique_ids(source, build, tmp_path):
@@ -251,11 +253,12 @@ def test_refuses_a_site_folder_that_holds_the_sources(source, build, tmp_path):
     assert (inside / "alpha.xml").is_file()
 
 
-def test_search_table_carries_iso_dates(source, build, tmp_path):
+def test_search_documents_are_numbered_in_index_order(source, build, tmp_path):
     build(source)
-    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
-    assert {row[0]: row[4] for row in data["docs"]}["gamma"] == "1960-03-01"
+    _, docs, _ = read_index(tmp_path / "site")
+    index = html.parse(str(tmp_path / "site" / "index.html"))
+    hrefs = index.xpath("//tbody/tr/td[@class='title']/a/@href")
+    assert [f"documents/{docs[n][0]}.html" for n in sorted(docs)] == hrefs
 
 
 def test_strict_stops_at_a_failure_remembered_from_the_last_build(source, build, tmp_path):

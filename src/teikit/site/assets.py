@@ -158,75 +158,167 @@ SORT_SCRIPT = """
 })();
 """
 
-#: The search page: folds the query like the index was folded (case,
-#: accents), intersects the words' posting lists, and treats the last word as
-#: a prefix so results appear while typing.
-SEARCH_SCRIPT = """
+#: The search page. It folds the query as the index was folded (case,
+#: accents), loads the word shards of the query's words (the last word is a
+#: prefix, so results appear while typing), intersects their passages, and
+#: then loads the texts of the documents it shows, twenty passages at a time,
+#: for the snippets with the hits marked; a phrase in quotation marks must
+#: occur as written (checked on the text).
+SEARCH_SCRIPT = r"""
 (function () {
-  var data = window.TEIKIT_SEARCH;
+  var me = document.currentScript;
+  var dir = me.getAttribute("data-dir") + "/";
   var input = document.getElementById("q");
   var list = document.getElementById("results");
   var status = document.getElementById("status");
-  if (!data || !input) { if (status) status.textContent = "The search index is missing."; return; }
-  var words = Object.keys(data.words);
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+  var more = document.getElementById("more");
+  var meta = null, shards = {}, docs = {}, waiting = {}, known = {};
+  var S = window.TEIKIT_SEARCH = {
+    meta: function (m) { meta = m; m.shards.forEach(function (k) { known[k] = true; }); },
+    words: function (key, words) { shards[key] = words; },
+    doc: function (n, d) { docs[n] = d; }
+  };
+  function load(src, done) {
+    if (waiting[src] === true) { done(); return; }
+    if (waiting[src]) { waiting[src].push(done); return; }
+    waiting[src] = [done];
+    var tag = document.createElement("script");
+    var finish = function () { var calls = waiting[src]; waiting[src] = true; calls.forEach(function (f) { f(); }); };
+    tag.onload = finish; tag.onerror = finish;
+    tag.src = src;
+    document.head.appendChild(tag);
   }
-  function postings(text) {
-    var out = [], total = 0;
-    text.split(",").forEach(function (part) { total += parseInt(part, 36); out.push(total); });
-    return out;
+  function loadAll(srcs, done) {
+    var left = srcs.length;
+    if (!left) { done(); return; }
+    srcs.forEach(function (src) { load(src, function () { if (--left === 0) done(); }); });
   }
-  function lookup(word, prefix) {
-    var found = {};
-    if (!prefix) {
-      if (Object.prototype.hasOwnProperty.call(data.words, word)) postings(data.words[word]).forEach(function (n) { found[n] = true; });
-      return found;
-    }
-    for (var i = 0; i < words.length; i++) {
-      if (words[i].lastIndexOf(word, 0) === 0) postings(data.words[words[i]]).forEach(function (n) { found[n] = true; });
-    }
+  function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function tokens(text) { return fold(text).split(/[^\p{L}\p{N}_]+/u).filter(function (t) { return t.length > 0; }); }
+  function key(word) {
+    return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
+  }
+  function passages(word, prefix) {
+    var shard = shards[key(word)] || {}, found = {};
+    Object.keys(shard).forEach(function (w) {
+      if (w === word || (prefix && w.lastIndexOf(word, 0) === 0)) {
+        var doc = 0;
+        shard[w].split(",").forEach(function (pair) {
+          var parts = pair.split(".");
+          doc += parseInt(parts[0], 36);
+          found[doc + "." + parseInt(parts[1], 36)] = true;
+        });
+      }
+    });
     return found;
   }
-  function run() {
-    var terms = fold(input.value).split(/[^\\p{L}\\p{N}_]+/u).filter(function (t) { return t.length > 0; });
-    var long = terms.filter(function (t) { return t.length >= 2; });
-    list.textContent = "";
-    if (!long.length) { status.textContent = data.docs.length + " documents indexed. Type a word."; return; }
-    var hits = null;
-    long.forEach(function (term, i) {
-      var found = lookup(term, i === long.length - 1);
-      if (hits === null) { hits = found; return; }
-      var both = {};
-      Object.keys(hits).forEach(function (n) { if (found[n]) both[n] = true; });
-      hits = both;
+  function parse(query) {
+    var phrases = [], rest = query.replace(/["\u201c\u201d]([^"\u201c\u201d]+)["\u201c\u201d]?/g, function (m, p) {
+      var t = tokens(p); if (t.length) phrases.push(t); return " ";
     });
-    var numbers = Object.keys(hits).map(Number).sort(function (a, b) {
-      // ISO dates sort as text; undated documents go last.
-      return (data.docs[a][4] || "9999").localeCompare(data.docs[b][4] || "9999") || a - b;
+    var loose = tokens(rest);
+    var all = loose.slice();
+    phrases.forEach(function (p) { all = all.concat(p); });
+    var open = /["\u201c]([^"\u201c\u201d]*)$/.test(query);
+    return {phrases: phrases, words: all.filter(function (t) { return t.length >= 2; }),
+            prefix: loose.length && !open && /[\p{L}\p{N}_]$/u.test(query) ? loose[loose.length - 1] : null};
+  }
+  function has(words, phrase) {
+    for (var i = 0; i + phrase.length <= words.length; i++) {
+      var ok = true;
+      for (var j = 0; j < phrase.length && ok; j++) ok = words[i + j] === phrase[j];
+      if (ok) return true;
+    }
+    return false;
+  }
+  function snippet(text, terms, prefix) {
+    // Mark each word of the text whose folded form is a query word (or starts with the prefix).
+    var parts = text.split(/([\p{L}\p{N}_]+)/u), first = -1, out = [];
+    parts.forEach(function (part, i) {
+      var f = fold(part);
+      var hit = i % 2 === 1 && (terms.indexOf(f) >= 0 || (prefix && f.lastIndexOf(prefix, 0) === 0));
+      if (hit && first < 0) first = i;
+      out.push([part, hit]);
     });
-    status.textContent = numbers.length === 1 ? "1 document" : numbers.length + " documents";
-    numbers.slice(0, 500).forEach(function (n) {
-      var doc = data.docs[n];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = "documents/" + encodeURIComponent(doc[0]) + ".html";
-      link.textContent = doc[1];
-      item.appendChild(link);
-      if (doc[2]) item.appendChild(document.createTextNode(" \\u2014 " + doc[2]));
-      if (doc[3]) {
-        var p = document.createElement("div");
-        p.className = "muted";
-        p.textContent = doc[3];
+    var start = 0, chars = 0;
+    for (var k = first; k > 0 && chars < 90; k--) { chars += out[k - 1][0].length; start = k - 1; }
+    var frag = document.createDocumentFragment(), length = 0, end = start;
+    if (start > 0) frag.appendChild(document.createTextNode("\u2026"));
+    for (; end < out.length && length < 260; end++) {
+      length += out[end][0].length;
+      if (out[end][1]) { var m = document.createElement("mark"); m.textContent = out[end][0]; frag.appendChild(m); }
+      else frag.appendChild(document.createTextNode(out[end][0]));
+    }
+    if (end < out.length) frag.appendChild(document.createTextNode("\u2026"));
+    return frag;
+  }
+  var hits = [], shown = 0, query = null, generation = 0;
+  function show(count) {
+    var mine = generation, batch = [], need = {};
+    // Candidates are checked in batches: a phrase can only be confirmed on the text.
+    while (batch.length < count && shown + batch.length < hits.length) {
+      var h = hits[shown + batch.length];
+      batch.push(h); need[dir + "d-" + h[0] + ".js"] = true;
+    }
+    if (!batch.length) { more.hidden = true; return; }
+    loadAll(Object.keys(need), function () {
+      if (mine !== generation) return;
+      shown += batch.length;
+      batch.forEach(function (h) {
+        var doc = docs[h[0]];
+        if (!doc) return;
+        var passage = doc[3][h[1]], text = passage[1];
+        if (query.phrases.length) {
+          var words = tokens(text);
+          if (!query.phrases.every(function (p) { return has(words, p); })) return;
+        }
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "documents/" + encodeURIComponent(doc[0]) + ".html" + (passage[0] ? "#" + encodeURIComponent(passage[0]) : "");
+        link.textContent = doc[1];
+        item.appendChild(link);
+        var where = (doc[2] ? " \u2014 " + doc[2] : "") + (passage[0] ? " \u00b7 " + passage[0] : "");
+        item.appendChild(document.createTextNode(where));
+        var p = document.createElement("p");
+        p.className = "snippet";
+        p.appendChild(snippet(text, query.words, query.prefix));
         item.appendChild(p);
-      }
-      list.appendChild(item);
+        list.appendChild(item);
+      });
+      var total = query.phrases.length ? "" : " of " + hits.length;
+      status.textContent = list.children.length + total + " passage" + (hits.length === 1 ? "" : "s") +
+        (query.phrases.length ? " with the phrase" : "") + " shown.";
+      more.hidden = shown >= hits.length;
+      if (query.phrases.length && list.children.length < 20 && shown < hits.length) show(20);
     });
   }
-  var given = new URLSearchParams(window.location.search).get("q");
-  if (given) input.value = given;
-  input.addEventListener("input", run);
-  document.getElementById("search-form").addEventListener("submit", function (e) { e.preventDefault(); run(); });
-  run();
+  function run() {
+    var mine = ++generation;
+    query = parse(input.value);
+    list.textContent = ""; hits = []; shown = 0; more.hidden = true;
+    if (!meta) { status.textContent = "The search index is missing."; return; }
+    if (!query.words.length) { status.textContent = meta.docs + " documents indexed. Type a word."; return; }
+    var needed = {};
+    query.words.forEach(function (w) { if (known[key(w)]) needed[dir + "w-" + key(w) + ".js"] = true; });
+    loadAll(Object.keys(needed), function () {
+      if (mine !== generation) return;
+      var sets = query.words.map(function (w) { return passages(w, w === query.prefix); });
+      var found = sets.reduce(function (a, b) {
+        var both = {}; Object.keys(a).forEach(function (k) { if (b[k]) both[k] = true; }); return both;
+      });
+      hits = Object.keys(found).map(function (k) { return k.split(".").map(Number); })
+        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      if (!hits.length) { status.textContent = "No passage has all of these words."; return; }
+      show(20);
+    });
+  }
+  more.addEventListener("click", function () { show(20); });
+  load(me.getAttribute("data-index"), function () {
+    var given = new URLSearchParams(window.location.search).get("q");
+    if (given) input.value = given;
+    input.addEventListener("input", run);
+    document.getElementById("search-form").addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    run();
+  });
 })();
 """

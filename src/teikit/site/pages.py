@@ -364,19 +364,24 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
 # ---------------------------------------------------------------- search
 
 def search_page(edition: dict) -> bytes:
-    """``search.html``; the index itself is ``search-index.js``."""
+    """``search.html``; the index is ``search-index.js`` and the files it names (see :mod:`.search`)."""
     form = _el("form", {"class": "search", "id": "search-form", "role": "search"},
                _el("label", {"for": "q"}, "Search the documents "),
                _el("input", {"id": "q", "name": "q", "type": "search", "autocomplete": "off", "autofocus": "autofocus"}))
     content = [
         _el("h1", None, "Search"),
         form,
+        _el("p", {"class": "muted"}, "All words must occur in one paragraph; the last word may be the start of a "
+            "word; put a phrase in quotation marks (\"socialist camp\"). Case and accents do not matter."),
         _el("p", {"id": "status", "class": "muted", "role": "status", "aria-live": "polite"},
-            "Search needs JavaScript; the index is built into this site and works offline."),
+            "Search needs JavaScript; the index is built into this site and works offline. "
+            "Without it, browse the documents by person, place, date and more from the index."),
         _el("ol", {"id": "results", "class": "results"}),
+        _el("button", {"type": "button", "id": "more", "hidden": "hidden"}, "More results"),
     ]
-    return _page("Search", edition, SEARCH_PAGE, *content,
-                 scripts=(_el("script", {"src": SEARCH_INDEX}), _el("script", None, assets.SEARCH_SCRIPT)))
+    return _page("Search", edition, SEARCH_PAGE, *content, crumbs=[(None, "Search")],
+                 scripts=(_el("script", {"data-index": SEARCH_INDEX, "data-dir": search.SEARCH_DIR},
+                              assets.SEARCH_SCRIPT),))
 
 
 # ---------------------------------------------------------------- facets
@@ -566,10 +571,12 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
             written.append(site / name)
             write_new(written[-1], page)
         for name, make in ((REGISTER_PAGE, lambda: register_page(entries, data, edition)),
-                           (SEARCH_PAGE, lambda: [search_page(edition)]),
-                           (SEARCH_INDEX, lambda: search.index_script(site, data))):
+                           (SEARCH_PAGE, lambda: [search_page(edition)])):
             written.append(site / name)
             write_new(written[-1], make())
+        for name, content in search.write_index(site, data):
+            written.append(site / name)
+            write_new(written[-1], content)
     finally:
         data.close()
     written.append(site / CORPUS_FILE)

@@ -190,7 +190,7 @@ def process(task: Task) -> dict:
             "fragment": corpus.fragment(tree, task.doc_id),
             # Kept out of the manifest: read one document at a time when the
             # search index is built, so the build's memory does not grow with them.
-            "words": " ".join(records.search_words(tree)).encode("utf-8"),
+            "words": json.dumps(records.search_passages(tree), ensure_ascii=False).encode("utf-8"),
             # Likewise the catalogue data and the register mentions.
             "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         }
