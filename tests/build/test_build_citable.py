@@ -131,7 +131,15 @@ def test_bibtex_escapes_what_would_break_the_entry():
     bib = database.parse_string(citation.bibtex(), "bibtex")
     (record,) = bib.entries.values()
     assert record.fields["title"] == r"{Costs \{50\%\} \& \#3\_a}"
-    assert surname_first("A. de la Cruz") == "Cruz, A. de la"
+    assert record.fields["url"] == r"https://e.org/a\%20b\%7Bc\%7D"
+
+
+def test_names_are_inverted_only_after_initials():
+    assert surname_first("A. M. Puzanov") == "Puzanov, A. M."
+    assert surname_first("Yu. Fadeyev") == "Fadeyev, Yu."
+    # Family name first already: kept, and sorted under it.
+    assert surname_first("Kim Il Sung") == "Kim Il Sung"
+    assert surname_first("Puzanov, A. M.") == "Puzanov, A. M."
 
 
 def test_every_page_has_navigation_release_and_build_date(site):
@@ -182,3 +190,20 @@ def test_register_sorts_persons_by_surname(site):
     names = page.xpath("//section[@id='persons']/article/h3/text()")
     keys = [surname_first(n).casefold() for n in names]
     assert keys == sorted(keys) and len(names) > 3
+    # "L. I. Brezhnev" under B, before "Kim Il Sung" under K.
+    assert names.index("L. I. Brezhnev") < names.index("Kim Il Sung")
+
+
+def test_register_sort_key_and_surname_win(tmp_path):
+    from teikit.site.pages import read_register, sort_key
+
+    register = tmp_path / "register.xml"
+    register.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R</title></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<listPerson><person xml:id="a"><persName type="main">Anna <surname>Zeller</surname></persName></person>'
+        '<person xml:id="b" sortKey="Aaron"><persName>Zoltan Aaron</persName></person>'
+        '<person xml:id="c"><persName>B. Mayer</persName></person></listPerson></body></text></TEI>',
+        encoding="utf-8")
+    entries = sorted(read_register(register), key=sort_key)
+    assert [e["id"] for e in entries] == ["b", "c", "a"]

@@ -9,7 +9,7 @@ CSS = """
 :root { --ink: #1d1d1f; --muted: #5a5a66; --line: #d7d7de; --accent: #1f4e8c; --bg: #fbfbf8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); background: var(--bg); }
-header.site, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }
+header.site, nav.breadcrumb, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }
 header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: 1rem 2rem; padding-top: 1.25rem;
   border-bottom: 1px solid var(--line); padding-bottom: .75rem; }
 header.site .brand { font-size: 1.25rem; font-weight: bold; color: var(--ink); text-decoration: none; }

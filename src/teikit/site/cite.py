@@ -19,16 +19,23 @@ CITE_FILES = {
 }
 
 
-def surname_first(name: str) -> str:
-    """"Yu. Fadeyev" → "Fadeyev, Yu.": the last word taken as the surname.
+_INITIAL = re.compile(r"^[^\W\d_]{1,3}\.(-[^\W\d_]{1,3}\.)?$")
 
-    The one rule for a person's sort and citation form; a name already
-    written surname first (with a comma) or of one word is kept.
+
+def surname_first(name: str) -> str:
+    """"Yu. Fadeyev" → "Fadeyev, Yu.": the one rule for a person's sort and citation form.
+
+    Only a name whose given part is initials is inverted (the surname is then
+    the last word, as these editions write Russian and Western names); a
+    name already written surname first, with a comma, or in the family-name
+    first order of Korean and Chinese names ("Kim Il Sung") is kept.
     """
     name = " ".join(name.split())
     if "," in name or " " not in name:
         return name
     given, family = name.rsplit(" ", 1)
+    if not all(_INITIAL.match(part) for part in given.split(" ")):
+        return name
     return f"{family}, {given}"
 
 

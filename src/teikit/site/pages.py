@@ -278,12 +278,16 @@ def read_register(path: Path | None) -> list[dict]:
             names = [" ".join("".join(n.itertext()).split()) for n in elements]
             names = [n for n in names if n] or [entry.get(f"{{{XML_NS}}}id")]
             wikidata = entry.xpath("t:idno[@type='wikidata']/text()", namespaces=ns)
+            # The register may say how an entry sorts: @sortKey, else a surname element.
+            sort = (entry.get("sortKey") or (elements[0].get("sortKey") if elements else None)
+                    or " ".join(" ".join(x.itertext()) for x in entry.xpath(f"t:{name_name}[1]/t:surname", namespaces=ns)))
             note = entry.xpath("t:note", namespaces=ns)
             entries.append({
                 "id": entry.get(f"{{{XML_NS}}}id"), "kind": section, "name": names[0],
                 "variants": list(dict.fromkeys(n for n in names[1:] if n != names[0])),
                 "wikidata": wikidata[0].strip() if wikidata else "",
                 "note": " ".join("".join(note[0].itertext()).split()) if note else "",
+                "sort": " ".join((sort or "").split()),
             })
     return entries
 
@@ -323,9 +327,10 @@ def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list[
 
 
 def sort_key(entry: dict) -> tuple[str, str]:
-    """Where an entry sorts in the register and the facets: persons by surname, the others by name."""
+    """Where an entry sorts in the register and the facets: by the register's sort key or
+    surname if it gives one, else persons by :func:`surname_first`, the others by name."""
     name = entry["name"]
-    key = surname_first(name) if entry.get("kind") == "persons" else name
+    key = entry.get("sort") or (surname_first(name) if entry.get("kind") == "persons" else name)
     folded = unicodedata.normalize("NFKD", key.casefold())
     return "".join(c for c in folded if not unicodedata.combining(c)), entry["id"]
 
