@@ -170,7 +170,10 @@ def test_removed_document_leaves_the_site(source, build, tmp_path):
     (source / "beta.xml").unlink()
     summary = build(source)
     assert summary.built == [] and not summary.up_to_date
-    assert not (tmp_path / "site" / "documents" / "beta.html").exists()
+    # Its outputs are gone; its address says it is no longer in the edition.
+    assert not (tmp_path / "site" / "tei" / "beta.xml").exists()
+    assert not (tmp_path / "site" / "documents" / "beta.pdf").exists()
+    assert "not in this release" in (tmp_path / "site" / "documents" / "beta.html").read_text(encoding="utf-8")
     assert "Beta report" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
@@ -312,3 +315,30 @@ def test_site_of_an_older_manifest_format_is_rebuilt_whole(source, build, tmp_pa
     path.write_text(json.dumps(manifest), encoding="utf-8")
     summary = build(source)
     assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"] and not summary.reused
+
+
+def test_a_removed_document_keeps_its_address(source, build, tmp_path):
+    (source / "edition.toml").write_text('title = "E"\nversion = "1"\n', encoding="utf-8")
+    build(source)
+    site = tmp_path / "site"
+    first = json.loads((site / "releases.json").read_text(encoding="utf-8"))
+    assert sorted(first["documents"]) == ["alpha", "beta", "delta", "gamma"] and first["retired"] == {}
+    beta = (source / "beta.xml").read_bytes()
+    (source / "beta.xml").unlink()
+    (source / "edition.toml").write_text('title = "E"\nversion = "2"\n', encoding="utf-8")
+    build(source)
+    again = json.loads((site / "releases.json").read_text(encoding="utf-8"))
+    assert again["retired"]["beta"]["version"] == "2"
+    assert again["documents"]["alpha"]["version"] == "1"
+    page = html.parse(str(site / "documents" / "beta.html"))
+    assert "not in the edition since version 2" in page.xpath("string(//main)")
+    assert page.xpath("//main//a/@href") == ["../index.html", "../search.html"]
+    # It stays retired in later releases, and comes back when the document does.
+    build(source, force=True)
+    assert (site / "documents" / "beta.html").is_file()
+    assert "beta" in json.loads((site / "releases.json").read_text(encoding="utf-8"))["retired"]
+    (source / "beta.xml").write_bytes(beta)
+    build(source)
+    back = json.loads((site / "releases.json").read_text(encoding="utf-8"))
+    assert "beta" not in back["retired"] and back["documents"]["beta"]["version"] == "2"
+    assert "not in this release" not in (site / "documents" / "beta.html").read_text(encoding="utf-8")

@@ -546,18 +546,64 @@ def document_pages(site: Path, data: PageData, docs: dict[str, dict], edition: d
     return written
 
 
+# ---------------------------------------------------------------- releases
+
+RELEASES_FILE = "releases.json"
+
+
+def _read_releases(previous: Path | None) -> dict:
+    if previous is None:
+        return {}
+    try:
+        data = json.loads((previous / RELEASES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def release_pages(site: Path, docs: dict[str, dict], edition: dict, previous: Path | None) -> list[Path]:
+    """``releases.json`` (each document id with the release it first appeared in; the ids
+    removed since, with the release that removed them) and a page at each removed document's
+    address saying so, so that no address of an earlier release breaks."""
+    old = _read_releases(previous)
+    version = edition.get("version", "")
+    seen = {k: v for k, v in (old.get("documents") or {}).items() if isinstance(v, dict)}
+    retired = {k: v for k, v in (old.get("retired") or {}).items() if isinstance(v, dict) and k not in docs}
+    for doc_id in seen:
+        if doc_id not in docs and doc_id not in retired:
+            retired[doc_id] = {"version": version, "built": edition["built"]}
+    documents = {doc_id: seen.get(doc_id) or {"version": version, "built": edition["built"]} for doc_id in sorted(docs)}
+    written = [site / RELEASES_FILE]
+    write_new(written[-1], (json.dumps({"documents": documents, "retired": dict(sorted(retired.items()))},
+                                       ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    for doc_id, when in sorted(retired.items()):
+        if not re.fullmatch(r"[\w.-]+", doc_id):
+            continue  # not an id this site could have published
+        since = f"version {when['version']}" if when.get("version") else f"the build of {when.get('built', '')}"
+        content = [_el("h1", None, "This document is not in this release of the edition"),
+                   _el("p", None, f"The document {doc_id} is not in the edition since {since}. If it was renamed, search "
+                       "for its title, or find it by date or name in the index."),
+                   _el("p", None, _el("a", {"href": "../" + INDEX_PAGE}, "The index"), " · ",
+                       _el("a", {"href": "../" + SEARCH_PAGE}, "Search"))]
+        written.append(site / OUTPUTS["html"].format(id=doc_id))
+        write_new(written[-1], _page("Removed document", edition, "", *content, up="../",
+                                     crumbs=[(None, "Removed document")]))
+    return written
+
+
 # ---------------------------------------------------------------- all of it
 
 def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict,
-                     built: str | None = None) -> list[Path]:
+                     built: str | None = None, previous: Path | None = None) -> list[Path]:
     """Write the document pages, index, facets, register, search and edition.xml for the built documents ``docs``.
 
     ``docs`` maps each built document's id to its manifest entry; its record
     is read from the file its worker wrote in ``site``. ``register`` is the
     register's TEI file; it is also published as ``tei/register.xml``, where
     the documents' ``register.xml#…`` references resolve. ``built`` is the
-    build's date (default: today, see :func:`build_date`). Returns the paths
-    written.
+    build's date (default: today, see :func:`build_date`); ``previous`` is
+    the site this one replaces, whose documents keep an address (see
+    :func:`release_pages`). Returns the paths written.
     """
     edition = {**edition, "built": built or build_date()}
     written = []
@@ -568,6 +614,7 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
     data = PageData(site, docs)
     try:
         written.extend(document_pages(site, data, docs, edition))
+        written.extend(release_pages(site, docs, edition, previous))
         facets = facet_lists(data, entries)
         for name, page in index_page(data, edition, facets):
             written.append(site / name)
