@@ -178,7 +178,7 @@ def test_facets_list_values_with_counts_and_each_has_a_page(site):
     person = facets["person"].xpath(".//a[.='Fadeyev, Yu.']/@href")
     assert person == ["browse/person/per-fadeyev-yu.html"]
     page = _page(site, person[0])
-    assert sorted(page.xpath("//ol[@class='facet-docs']/li/a/@href")) == [
+    assert sorted(h.split("#")[0] for h in page.xpath("//ol[@class='facet-docs']/li/a/@href")) == [
         "../../documents/later-memo.html", f"../../documents/{SEED_ID}.html"]
     # Persons go by surname, in the facets as in the register.
     names = [a.text for a in facets["person"].xpath(".//a")]

@@ -134,19 +134,20 @@ class PageData:
         return dict(self.db.execute("SELECT entry, COUNT(*) FROM mentions GROUP BY entry"))
 
     def facet_docs(self, facet: str, value: str) -> Iterator[tuple]:
-        """``(id, title, date as written, description)`` of the documents with one facet value, by date.
+        """``(id, title, date as written, description, anchor)`` of the documents with one facet value, by date.
 
-        The facet ``entry`` is a register entry: the documents mentioning it.
+        The facet ``entry`` is a register entry: the documents mentioning it, the
+        anchor that of the first mention ("" for the other facets).
         """
         if facet == "entry":
-            where = "id IN (SELECT doc FROM mentions WHERE entry = ?)"
-            args = (value,)
-        else:
-            where = "id IN (SELECT doc FROM facets WHERE facet = ? AND value = ?)"
-            args = (facet, value)
+            return self.db.execute(
+                "SELECT d.id, d.title, CASE WHEN d.date_text != '' THEN d.date_text ELSE d.date END, d.description, "
+                "m.anchor FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.entry = ? "
+                "ORDER BY d.sortdate, d.title, d.id", (value,))
         return self.db.execute(
-            "SELECT id, title, CASE WHEN date_text != '' THEN date_text ELSE date END, description FROM docs "
-            f"WHERE {where} ORDER BY sortdate, title, id", args)
+            "SELECT id, title, CASE WHEN date_text != '' THEN date_text ELSE date END, description, '' FROM docs "
+            "WHERE id IN (SELECT doc FROM facets WHERE facet = ? AND value = ?) ORDER BY sortdate, title, id",
+            (facet, value))
 
     def close(self) -> None:
         """Close and delete the scratch database."""

@@ -292,10 +292,23 @@ def read_register(path: Path | None) -> list[dict]:
     return entries
 
 
-def _mention_list(data: PageData, entry_id: str) -> bytes:
-    """The documents mentioning one entry, by date: each links to its first mention, with the count."""
+#: Documents listed under a register entry; the entry's own page lists them all, so the
+#: register's size grows with its entries, not with the edition's documents.
+REGISTER_LIST = 10
+
+
+def _mention_list(data: PageData, entry_id: str, everything: str | None) -> bytes:
+    """The first documents mentioning one entry, by date: each links to its first mention, with the count;
+    then a link to ``everything``, the entry's page of all its documents."""
     out = ['<ul class="mentions">']
-    for doc_id, title, when, count, label, anchor in data.mentions(entry_id):
+    rows = data.mentions(entry_id)
+    for n, (doc_id, title, when, count, label, anchor) in enumerate(rows):
+        if n == REGISTER_LIST:
+            if everything:
+                out.append(f'<li><a class="all" href="{escape(everything)}">All documents that mention it</a></li>')
+            else:
+                out.append("<li>…</li>")
+            break
         href = _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
         named = f' title="first mention: {escape(label)}"' if label else ""
         out.append(f'<li><a class="mention" href="{escape(href)}"{named}>{escape(title)}</a>'
@@ -304,7 +317,7 @@ def _mention_list(data: PageData, entry_id: str) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list[str]) -> etree._Element:
+def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list) -> etree._Element:
     block = _el("article", {"class": "entry", "id": entry["id"]}, _el("h3", None, entry["name"]))
     if entry.get("variants"):
         block.append(_el("p", {"class": "variants"}, "Also: " + "; ".join(entry["variants"])))
@@ -322,7 +335,8 @@ def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list[
                      "which links on to the others there):"))
     # A placeholder, replaced by the list of documents as the page is written.
     block.append(etree.Comment(f"mentions:{len(listed)}"))
-    listed.append(entry["id"])
+    facet = _ENTRY_FACET.get(entry.get("kind", ""))
+    listed.append((entry["id"], facet_href(facet, entry["id"]) if facet else None))
     return block
 
 
@@ -340,7 +354,7 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
     mentioned = data.entries()
     totals = {entry_id: data.totals(entry_id) for entry_id in mentioned}
     known = {e["id"] for e in entries}
-    listed: list[str] = []
+    listed: list[tuple[str, str | None]] = []
     toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
                            for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
     content = [_el("h1", None, "Register"), toc]
@@ -363,7 +377,7 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
     # The mention lists are the bulk of the page: each is read from the
     # scratch database and written as the page is, never all held at once.
     for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", page)):
-        yield _mention_list(data, listed[int(piece)]) if i % 2 else piece
+        yield _mention_list(data, *listed[int(piece)]) if i % 2 else piece
 
 
 # ---------------------------------------------------------------- search
@@ -443,8 +457,9 @@ def facet_pages(data: PageData, edition: dict, facets: list) -> Iterator[tuple[s
                     row = next(rows, None)
                     if row is None:
                         break
-                    doc_id, title, when, description = row
-                    items.append(_el("li", None, _el("a", {"href": "../../" + _doc_href(doc_id)}, title),
+                    doc_id, title, when, description, anchor = row
+                    href = "../../" + _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
+                    items.append(_el("li", None, _el("a", {"href": href}, title),
                                      f" — {when}" if when else None))
                 own = facet_href(key, value, number)
                 name = lambda n, key=key, value=value: facet_href(key, value, n).rsplit("/", 1)[1]
