@@ -342,3 +342,23 @@ def test_a_removed_document_keeps_its_address(source, build, tmp_path):
     back = json.loads((site / "releases.json").read_text(encoding="utf-8"))
     assert "beta" not in back["retired"] and back["documents"]["beta"]["version"] == "2"
     assert "not in this release" not in (site / "documents" / "beta.html").read_text(encoding="utf-8")
+
+
+def test_index_and_facet_pages_are_paged(source, build, tmp_path, monkeypatch):
+    from teikit.site import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 3)
+    build(source)
+    site = tmp_path / "site"
+    first, second = html.parse(str(site / "index.html")), html.parse(str(site / "index-2.html"))
+    rows = [first.xpath("//tbody/tr/td[@class='title']/a/@href"), second.xpath("//tbody/tr/td[@class='title']/a/@href")]
+    assert [len(r) for r in rows] == [3, 1]
+    assert first.xpath("//nav[@class='pager'][1]/a/@href") == ["index.html", "index-2.html"]
+    assert second.xpath("//nav[@class='pager'][1]/a[@aria-current='page']/text()") == ["2"]
+    # The document's breadcrumb leads to the index page that lists it.
+    last = rows[1][0]
+    crumbs = html.parse(str(site / last)).xpath("//nav[@class='breadcrumb']//a/@href")
+    assert "../index-2.html" in crumbs
+    # Documents in order across the pages; previous/next cross the page boundary.
+    third = html.parse(str(site / rows[0][2]))
+    assert third.xpath("(//nav[@class='docnav'])[1]/a[@rel='next']/@href") == [last.split("/")[-1]]

@@ -196,8 +196,9 @@ def _pager(pages: int, current: int, name) -> etree._Element | None:
         return None
     nav = _el("nav", {"class": "pager", "aria-label": "Pages"})
     for n in range(pages):
-        nav.append(_el("a", {"href": name(n), "aria-current": "page" if n == current else None}, str(n + 1)))
-        nav.append(" ")
+        link = _el("a", {"href": name(n), "aria-current": "page" if n == current else None}, str(n + 1))
+        link.tail = " "
+        nav.append(link)
     return nav
 
 
@@ -538,6 +539,12 @@ def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: 
               + _html(_el("p", {"class": "release"}, release_line(edition) + " This address stays the same in later "
                           "releases of the edition.")))
     page = raw.replace("</head>", head + "</head>", 1)
+    # The page marks where the frame goes; a page without the marks gets it
+    # at the start and the end of its body.
+    if "<!--tk:site-top-->" not in page:
+        page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "<!--tk:site-top-->", page, count=1)
+    if "<!--tk:site-bottom-->" not in page:
+        page = page.replace("</body>", "<!--tk:site-bottom--></body>", 1)
     page = page.replace("<!--tk:site-top-->", top, 1).replace("<!--tk:site-bottom-->", bottom, 1)
     page = page.replace("</body>", f"<script>{assets.DOC_SCRIPT}</script></body>", 1)
     return page.encode("utf-8"), citation
