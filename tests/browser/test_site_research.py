@@ -76,9 +76,9 @@ def _fits(page, width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_navigation_between_documents(site, open_page, width, tmp_path_factory):
     page = open_page(site, f"documents/{SEED_ID}.html", width)
-    nav = page.locator("header.site nav")
+    nav = page.get_by_role("navigation", name="Edition")
     for label in ("Documents", "Browse", "Register", "Search"):
-        assert nav.get_by_role("link", name=label).is_visible()
+        assert nav.get_by_role("link", name=label, exact=True).is_visible()
     page.screenshot(path=str(tmp_path_factory.getbasetemp() / f"document-top-{width}.png"))
     _fits(page, width)
     page.locator("nav.docnav a[rel='next']").first.click()
@@ -171,3 +171,22 @@ def test_a_name_is_one_tab_stop_per_paragraph(site, open_page):
     assert repeated, "the seed has paragraphs that name an entry twice"
     for links, tabbable, distinct_tabbable, distinct in counts:
         assert tabbable == distinct_tabbable == distinct
+
+
+PAGE_TYPES = ["index.html", "browse/index.html", "browse/person/per-fadeyev-yu.html", "browse/decade/1960s.html",
+              "register.html", "search.html?q=Bucharest", f"documents/{SEED_ID}.html"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_violations_on_any_page_type(site, open_page, width):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    for rel in PAGE_TYPES:
+        path, _, query = rel.partition("?")
+        page = open_page(site, path, width)
+        if query:
+            page.goto(page.url + "?" + query)
+            page.locator("#results li").first.wait_for()
+        results = axe.run(page)
+        violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+                      for v in results.response["violations"]]
+        assert violations == [], (rel, width, violations)

@@ -65,9 +65,9 @@ main, header.site, footer.site { overflow-wrap: break-word; }
 #: breadcrumb, previous/next, cite block) and the paragraph anchors, in the
 #: page's own look.
 DOC_CSS = """
-header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1.5rem; max-width: 72rem; margin: 0 auto;
+nav.site.bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1.5rem; max-width: 72rem; margin: 0 auto;
   padding: .75rem 1.25rem; border-bottom: 1px solid #d7d7de; font: .95rem system-ui, sans-serif; }
-header.site .brand { font-weight: bold; color: inherit; text-decoration: none; }
+nav.site.bar .brand { font-weight: bold; color: inherit; text-decoration: none; }
 nav.site a { margin-right: .9rem; }
 nav.breadcrumb, nav.docnav { max-width: 72rem; margin: 0 auto; padding: .4rem 1.25rem; font: .85rem system-ui, sans-serif; }
 nav.breadcrumb ol, nav.breadcrumb li { display: inline; margin: 0; padding: 0; }
@@ -84,7 +84,7 @@ section.tk-cite { margin-top: 2.5rem; padding: .5rem 1.25rem 0; border-top: 1px 
 section.tk-cite h2 { font-size: 1.1rem; }
 p.release { font: .8rem system-ui, sans-serif; color: #5a5a66; }
 a.name-repeat { text-decoration-style: dotted; }
-@media print { header.site, nav.breadcrumb, nav.docnav, .tk-anchor { display: none; } }
+@media print { nav.site.bar, nav.breadcrumb, nav.docnav, .tk-anchor { display: none; } }
 """
 
 #: A document page's script (the page works without it): the citation

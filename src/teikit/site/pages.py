@@ -109,13 +109,21 @@ def _el(tag: str, attrs: dict | None = None, *children) -> etree._Element:
     return element
 
 
-def site_header(edition: dict, current: str, up: str = "") -> etree._Element:
-    """The edition's title and navigation, as every page has them; ``up`` leads to the site's top."""
+def site_header(edition: dict, current: str, up: str = "", tag: str = "header") -> etree._Element:
+    """The edition's title and navigation, as every page has them; ``up`` leads to the site's top.
+
+    On a document page (``tag`` "nav") it is the navigation alone, with the title in it:
+    the page's masthead is its banner."""
     nav = _el("nav", {"class": "site", "aria-label": "Edition"})
     for href, label in ((INDEX_PAGE, "Documents"), (f"{BROWSE_DIR}/index.html", "Browse"),
                         (REGISTER_PAGE, "Register"), (SEARCH_PAGE, "Search"), (CORPUS_FILE, "TEI corpus")):
         nav.append(_el("a", {"href": up + href, "aria-current": "page" if href == current else None}, label))
-    return _el("header", {"class": "site"}, _el("a", {"class": "brand", "href": up + INDEX_PAGE}, edition["title"]), nav)
+    brand = _el("a", {"class": "brand", "href": up + INDEX_PAGE}, edition["title"])
+    if tag == "nav":
+        nav.set("class", "site bar")
+        nav.insert(0, brand)
+        return nav
+    return _el(tag, {"class": "site"}, brand, nav)
 
 
 def breadcrumb(crumbs: list[tuple[str | None, str]]) -> etree._Element:
@@ -409,6 +417,8 @@ def search_page(edition: dict) -> bytes:
 def _slug(value: str) -> str:
     folded = unicodedata.normalize("NFKD", value.casefold())
     slug = re.sub(r"[^a-z0-9]+", "-", "".join(c for c in folded if not unicodedata.combining(c))).strip("-")[:60]
+    if slug == value:
+        return slug  # "1960s": already a plain name
     # The digest keeps values apart that fold alike ("Secret", "secret") and names the non-Latin ones.
     digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:6]
     return f"{slug}-{digest}" if slug else digest
@@ -534,7 +544,9 @@ def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: 
     if position + 1 < len(order):
         next_id, next_title = order[position + 1]
         docnav.append(_el("a", {"rel": "next", "href": f"{next_id}.html"}, "Next: ", _el("span", None, next_title), " →"))
-    top = _html(site_header(edition, "", up)) + _html(breadcrumb(crumbs)) + _html(docnav)
+    top = _html(site_header(edition, "", up, "nav")) + _html(breadcrumb(crumbs)) + _html(docnav)
+    # The same links again after the text, as a landmark of its own name.
+    docnav.set("aria-label", "Previous and next document, after the text")
     bottom = (_html(_cite_block(citation, doc_id, bool(edition.get("url")))) + _html(docnav)
               + _html(_el("p", {"class": "release"}, release_line(edition) + " This address stays the same in later "
                           "releases of the edition.")))
