@@ -7,7 +7,8 @@
 
      Shape: {"title", "date" (ISO), "date_text", "archive", "summary",
      "mentions": [[entry id, anchor, name as written], ...],
-     "authors": [name, ...], "publisher", "source_url", "idno",
+     "authors": [name, ...], "repository" (the archive without the call
+     number: the archive facet), "publisher", "source_url", "idno",
      "classification", "genre", "languages": [original language, ...],
      "lang"} — the last ones for the facets and the citations. -->
 <xsl:stylesheet version="3.0"
@@ -32,6 +33,7 @@
       'archive': (tk:archive-line($f)[. != ''], normalize-space($f?publisher))[1],
       'summary': normalize-space(($f?abstract, $f?header/tei:fileDesc/tei:notesStmt/tei:note[@type = 'summary'])[1]),
       'authors': array { $f?authors ! normalize-space((tei:persName, tei:orgName, tei:name, .)[1])[. != ''] },
+      'repository': normalize-space(($f?archive[self::tei:repository], $f?archive[self::tei:institution], $f?archive)[1]),
       'publisher': normalize-space($f?publisher),
       'source_url': string($f?url),
       'idno': normalize-space(string-join($f?idno, ' ')),

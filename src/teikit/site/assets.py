@@ -147,7 +147,9 @@ SORT_SCRIPT = """
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       var rows = Array.prototype.slice.call(body.rows);
       rows.sort(function (a, b) {
-        var x = a.getAttribute("data-" + key) || "", y = b.getAttribute("data-" + key) || "";
+        // The date sorts by its ISO key; the other columns by their text.
+        var x = key === "date" ? a.getAttribute("data-date") : a.querySelector("td." + key + " a, td." + key).textContent;
+        var y = key === "date" ? b.getAttribute("data-date") : b.querySelector("td." + key + " a, td." + key).textContent;
         var order = x.localeCompare(y, undefined, {sensitivity: "base", numeric: true});
         if (order === 0) order = (+a.getAttribute("data-n")) - (+b.getAttribute("data-n"));
         return ascending ? order : -order;

@@ -33,7 +33,7 @@ CREATE TABLE facets (facet TEXT, value TEXT, sortdate TEXT, doc TEXT);
 
 #: The facets taken from a document's record (the register's entries are
 #: facets too: see :meth:`PageData.facet_values`). Key -> record field.
-RECORD_FACETS = {"decade": None, "archive": "archive", "language": "languages",
+RECORD_FACETS = {"decade": None, "archive": "repository", "language": "languages",
                  "classification": "classification", "genre": "genre"}
 
 

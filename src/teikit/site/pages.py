@@ -184,8 +184,7 @@ def _index_row(number: int, row: tuple) -> bytes:
     links[-1].tail = ")"
     tr = _el(
         "tr",
-        {"data-n": str(number), "data-date": key, "data-title": title,
-         "data-archive": archive, "data-description": description},
+        {"data-n": str(number), "data-date": key},
         _el("td", {"class": "date"}, _el("time", {"datetime": date or None}, date_text or date or "undated")),
         _el("td", {"class": "title"}, _el("a", {"href": _doc_href(doc_id)}, title), links),
         _el("td", {"class": "archive"}, archive),

@@ -93,6 +93,16 @@ class Record(TypedDict):
     #: entry id -> [mentions, name as first written, anchor of the first mention]
     mentions: dict[str, list]
     source: str  #: the source file's name (set by the worker)
+    # For the facets and the citations:
+    authors: list[str]
+    repository: str  #: the archive without the call number
+    publisher: str  #: the source's publisher
+    source_url: str
+    idno: str
+    classification: str
+    genre: str
+    languages: list[str]  #: the original's languages
+    lang: str  #: the text's language
 
 
 class RecordReader:
