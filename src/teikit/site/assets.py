@@ -65,10 +65,9 @@ main, header.site, footer.site { overflow-wrap: break-word; }
 #: breadcrumb, previous/next, cite block) and the paragraph anchors, in the
 #: page's own look.
 DOC_CSS = """
-nav.site.bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1.5rem; max-width: 72rem; margin: 0 auto;
+nav.site.bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem; max-width: 72rem; margin: 0 auto;
   padding: .75rem 1.25rem; border-bottom: 1px solid #d7d7de; font: .95rem system-ui, sans-serif; }
-nav.site.bar .brand { font-weight: bold; color: inherit; text-decoration: none; }
-nav.site a { margin-right: .9rem; }
+nav.site.bar .brand { font-weight: bold; color: inherit; text-decoration: none; margin-right: 1rem; }
 nav.breadcrumb, nav.docnav { max-width: 72rem; margin: 0 auto; padding: .4rem 1.25rem; font: .85rem system-ui, sans-serif; }
 nav.breadcrumb ol, nav.breadcrumb li { display: inline; margin: 0; padding: 0; }
 nav.breadcrumb li + li::before { content: " \\203A  "; color: #5a5a66; }
