@@ -8,19 +8,12 @@ import json
 import shutil
 
 import pytest
-from lxml import etree
+from lxml import etree, html
 
 from teikit.errors import TeikitError
 from teikit.site import MANIFEST
 
-
-def decode_postings(text: str) -> list[int]:
-    """A word's documents from the index's comma-joined base-36 gaps, as search.js reads them."""
-    numbers, total = [], 0
-    for part in text.split(","):
-        total += int(part, 36)
-        numbers.append(total)
-    return numbers
+from search_support import read_index
 
 
 def test_builds_every_output(source, build, tmp_path):
@@ -75,15 +68,24 @@ def test_register_links_back_to_each_document_and_its_mentions(source, build, tm
         assert page.xpath(f"//section[@id='{section}']")
 
 
-def test_search_index_finds_words(source, build, tmp_path):
+def test_search_index_finds_words_in_their_passages(source, build, tmp_path):
     build(source)
-    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
-    ids = [row[0] for row in data["docs"]]
-    assert [ids[n] for n in decode_postings(data["words"]["zhdanov"])] == ["delta"]
-    assert sorted(ids[n] for n in decode_postings(data["words"]["ideological"])) == ["alpha", "beta", "gamma"]
+    _, docs, words = read_index(tmp_path / "site")
+    assert [docs[d][0] for d, _ in words["zhdanov"]] == ["delta"]
+    assert sorted({docs[d][0] for d, _ in words["ideological"]}) == ["alpha", "beta", "gamma"]
+    # Each posting names a passage whose text has the word, and the passage's
+    # anchor is an id of the published TEI (the page's anchor: see test_build_real).
+    anchors = 0
+    for doc, passage in words["ideological"]:
+        anchor, text = docs[doc][3][passage]
+        assert "ideological" in text.casefold()
+        if anchor:
+            anchors += 1
+            tei = etree.parse(str(tmp_path / "site" / "tei" / f"{docs[doc][0]}.xml"))
+            assert tei.xpath(f"//*[@xml:id='{anchor}']")
+    assert anchors
     # Accents and case are folded.
-    assert "lager" in data["words"]
+    assert "lager" in words
 
 
 def test_edition_is_a_tei_corpus_with_unique_ids(source, build, tmp_path):
@@ -137,15 +139,16 @@ def test_noop_rebuild_does_nothing(source, build, tmp_path):
 def test_one_changed_document_is_the_only_one_rebuilt(source, build, tmp_path):
     build(source)
     site = tmp_path / "site"
-    inode = (site / "documents" / "beta.html").stat().st_ino
+    inode = (site / ".teikit" / "pages" / "beta.html").stat().st_ino
     (source / "alpha.xml").write_text(
         (source / "alpha.xml").read_text(encoding="utf-8").replace("Alpha memo", "Alpha memo revised"),
         encoding="utf-8")
     summary = build(source)
     assert summary.built == ["alpha"] and sorted(summary.reused) == ["beta", "delta", "gamma"]
     assert "Alpha memo revised" in (site / "index.html").read_text(encoding="utf-8")
-    # Unchanged outputs are carried over by hard link, not rewritten.
-    assert (site / "documents" / "beta.html").stat().st_ino == inode
+    # Unchanged outputs are carried over by hard link, not rewritten (the
+    # page's site frame is added anew in every build: previous/next may change).
+    assert (site / ".teikit" / "pages" / "beta.html").stat().st_ino == inode
 
 
 def test_register_change_rebuilds_everything(source, build):
@@ -167,7 +170,10 @@ def test_removed_document_leaves_the_site(source, build, tmp_path):
     (source / "beta.xml").unlink()
     summary = build(source)
     assert summary.built == [] and not summary.up_to_date
-    assert not (tmp_path / "site" / "documents" / "beta.html").exists()
+    # Its outputs are gone; its address says it is no longer in the edition.
+    assert not (tmp_path / "site" / "tei" / "beta.xml").exists()
+    assert not (tmp_path / "site" / "documents" / "beta.pdf").exists()
+    assert "not in this release" in (tmp_path / "site" / "documents" / "beta.html").read_text(encoding="utf-8")
     assert "Beta report" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
@@ -250,11 +256,12 @@ def test_refuses_a_site_folder_that_holds_the_sources(source, build, tmp_path):
     assert (inside / "alpha.xml").is_file()
 
 
-def test_search_table_carries_iso_dates(source, build, tmp_path):
+def test_search_documents_are_numbered_in_index_order(source, build, tmp_path):
     build(source)
-    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
-    data = json.loads(script[len("window.TEIKIT_SEARCH="):].rstrip().rstrip(";"))
-    assert {row[0]: row[4] for row in data["docs"]}["gamma"] == "1960-03-01"
+    _, docs, _ = read_index(tmp_path / "site")
+    index = html.parse(str(tmp_path / "site" / "index.html"))
+    hrefs = index.xpath("//tbody/tr/td[@class='title']/a/@href")
+    assert [f"documents/{docs[n][0]}.html" for n in sorted(docs)] == hrefs
 
 
 def test_strict_stops_at_a_failure_remembered_from_the_last_build(source, build, tmp_path):
@@ -308,3 +315,50 @@ def test_site_of_an_older_manifest_format_is_rebuilt_whole(source, build, tmp_pa
     path.write_text(json.dumps(manifest), encoding="utf-8")
     summary = build(source)
     assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"] and not summary.reused
+
+
+def test_a_removed_document_keeps_its_address(source, build, tmp_path):
+    (source / "edition.toml").write_text('title = "E"\nversion = "1"\n', encoding="utf-8")
+    build(source)
+    site = tmp_path / "site"
+    first = json.loads((site / "releases.json").read_text(encoding="utf-8"))
+    assert sorted(first["documents"]) == ["alpha", "beta", "delta", "gamma"] and first["retired"] == {}
+    beta = (source / "beta.xml").read_bytes()
+    (source / "beta.xml").unlink()
+    (source / "edition.toml").write_text('title = "E"\nversion = "2"\n', encoding="utf-8")
+    build(source)
+    again = json.loads((site / "releases.json").read_text(encoding="utf-8"))
+    assert again["retired"]["beta"]["version"] == "2"
+    assert again["documents"]["alpha"]["version"] == "1"
+    page = html.parse(str(site / "documents" / "beta.html"))
+    assert "not in the edition since version 2" in page.xpath("string(//main)")
+    assert page.xpath("//main//a/@href") == ["../index.html", "../search.html"]
+    # It stays retired in later releases, and comes back when the document does.
+    build(source, force=True)
+    assert (site / "documents" / "beta.html").is_file()
+    assert "beta" in json.loads((site / "releases.json").read_text(encoding="utf-8"))["retired"]
+    (source / "beta.xml").write_bytes(beta)
+    build(source)
+    back = json.loads((site / "releases.json").read_text(encoding="utf-8"))
+    assert "beta" not in back["retired"] and back["documents"]["beta"]["version"] == "2"
+    assert "not in this release" not in (site / "documents" / "beta.html").read_text(encoding="utf-8")
+
+
+def test_index_and_facet_pages_are_paged(source, build, tmp_path, monkeypatch):
+    from teikit.site import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 3)
+    build(source)
+    site = tmp_path / "site"
+    first, second = html.parse(str(site / "index.html")), html.parse(str(site / "index-2.html"))
+    rows = [first.xpath("//tbody/tr/td[@class='title']/a/@href"), second.xpath("//tbody/tr/td[@class='title']/a/@href")]
+    assert [len(r) for r in rows] == [3, 1]
+    assert first.xpath("//nav[@class='pager'][1]/a/@href") == ["index.html", "index-2.html"]
+    assert second.xpath("//nav[@class='pager'][1]/a[@aria-current='page']/text()") == ["2"]
+    # The document's breadcrumb leads to the index page that lists it.
+    last = rows[1][0]
+    crumbs = html.parse(str(site / last)).xpath("//nav[@class='breadcrumb']//a/@href")
+    assert "../index-2.html" in crumbs
+    # Documents in order across the pages; previous/next cross the page boundary.
+    third = html.parse(str(site / rows[0][2]))
+    assert third.xpath("(//nav[@class='docnav'])[1]/a[@rel='next']/@href") == [last.split("/")[-1]]

@@ -26,6 +26,7 @@
   <xsl:include href="drama.xsl"/>
   <xsl:include href="msdesc.xsl"/>
   <xsl:include href="fallback.xsl"/>
+  <xsl:include href="cite.xsl"/>
 
   <!-- URLs are already checked by tk:safe-url; re-escaping every href costs
        time and browsers read IRIs as they are. -->
@@ -65,6 +66,8 @@
       </head>
       <body>
         <a class="skip-link" href="#tk-text">Skip to the text</a>
+        <!-- Where a built site puts its navigation (edition, breadcrumb, previous/next). -->
+        <xsl:comment>tk:site-top</xsl:comment>
         <xsl:call-template name="tk:masthead">
           <xsl:with-param name="fields" select="$fields"/>
         </xsl:call-template>
@@ -97,6 +100,8 @@
               </xsl:apply-templates>
             </details>
           </xsl:if>
+          <!-- Where a built site puts the citation and the release. -->
+          <xsl:comment>tk:site-bottom</xsl:comment>
         </main>
         <footer class="colophon">
           <p>Rendered from TEI P5 by teikit.</p>

@@ -9,7 +9,7 @@ CSS = """
 :root { --ink: #1d1d1f; --muted: #5a5a66; --line: #d7d7de; --accent: #1f4e8c; --bg: #fbfbf8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); background: var(--bg); }
-header.site, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }
+header.site, nav.breadcrumb, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem; }
 header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: 1rem 2rem; padding-top: 1.25rem;
   border-bottom: 1px solid var(--line); padding-bottom: .75rem; }
 header.site .brand { font-size: 1.25rem; font-weight: bold; color: var(--ink); text-decoration: none; }
@@ -37,7 +37,96 @@ form.search input { font: inherit; width: min(100%, 32rem); padding: .4rem .6rem
 ol.results { padding-left: 1.25rem; }
 ol.results li { margin: .6rem 0; }
 footer.site { color: var(--muted); font-size: .85rem; padding-top: 2rem; padding-bottom: 2rem; }
-@media print { nav.site, form.search, th button::after { display: none; } body { background: #fff; } }
+.skip-link { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 20; }
+.skip-link:focus { left: 1rem; }
+nav.breadcrumb ol, nav.breadcrumb li { display: inline; margin: 0; padding: 0; }
+nav.breadcrumb { font-size: .9rem; color: var(--muted); padding-top: .5rem; }
+nav.breadcrumb li + li::before { content: " \\203A  "; }
+nav.pager a { display: inline-block; min-width: 2rem; text-align: center; }
+nav.pager a[aria-current] { font-weight: bold; color: var(--ink); }
+section.facets details { margin: .25rem 0; }
+section.facets summary { cursor: pointer; font-weight: bold; }
+ul.facet-values { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; list-style: none; padding: .25rem 0 .5rem 1rem; margin: 0; }
+ul.facet-values li { overflow-wrap: anywhere; }
+ul.facet-values .n, ol.facet-docs { color: var(--muted); }
+ol.facet-docs a { color: var(--accent); }
+.table-wrap { overflow-x: auto; }
+main, header.site, footer.site { overflow-wrap: break-word; }
+@media (max-width: 40rem) {
+  table.documents thead { display: none; }
+  table.documents, table.documents tbody, table.documents tr, table.documents td { display: block; width: 100%; }
+  table.documents tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.documents td { border: 0; padding: .1rem 0; }
+}
+@media print { nav.site, nav.pager, form.search, section.facets, th button::after { display: none; } body { background: #fff; } }
+"""
+
+#: Added to a document page by the site: its frame (edition header,
+#: breadcrumb, previous/next, cite block) and the paragraph anchors, in the
+#: page's own look.
+DOC_CSS = """
+nav.site.bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem; max-width: 72rem; margin: 0 auto;
+  padding: .75rem 1.25rem; border-bottom: 1px solid #d7d7de; font: .95rem system-ui, sans-serif; }
+nav.site.bar .brand { font-weight: bold; color: inherit; text-decoration: none; margin-right: 1rem; }
+nav.breadcrumb, nav.docnav { max-width: 72rem; margin: 0 auto; padding: .4rem 1.25rem; font: .85rem system-ui, sans-serif; }
+nav.breadcrumb ol, nav.breadcrumb li { display: inline; margin: 0; padding: 0; }
+nav.breadcrumb li + li::before { content: " \\203A  "; color: #5a5a66; }
+nav.docnav { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; justify-content: space-between; }
+nav.docnav a span { display: inline-block; max-width: 28ch; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  vertical-align: bottom; }
+nav.docnav .position { color: #5a5a66; }
+.tk-anchor { margin-left: .35em; font-size: .8em; color: #8a8a96; text-decoration: none; }
+.tk-anchor:hover, .tk-anchor:focus-visible { color: inherit; text-decoration: underline; }
+:target { scroll-margin-top: 1rem; }
+p:target, section:target > :first-child { background: #fff6d6; }
+section.tk-cite { margin-top: 2.5rem; padding: .5rem 1.25rem 0; border-top: 1px solid #d7d7de; overflow-wrap: anywhere; }
+section.tk-cite h2 { font-size: 1.1rem; }
+p.release { font: .8rem system-ui, sans-serif; color: #5a5a66; }
+a.name-repeat { text-decoration-style: dotted; }
+@media print { nav.site.bar, nav.breadcrumb, nav.docnav, .tk-anchor { display: none; } }
+"""
+
+#: A document page's script (the page works without it): the citation
+#: follows the passage the address points at, with the address as the
+#: browser shows it; and a name is a tab stop only at its first mention in
+#: a paragraph (the repeats keep their link for the mouse).
+DOC_SCRIPT = """
+(function () {
+  var block = document.getElementById("cite");
+  if (block) {
+    var texts = block.querySelectorAll(".cite-text");
+    var target = block.querySelector(".cite-target");
+    texts.forEach(function (t) { t.setAttribute("data-base", t.textContent); });
+    var update = function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var el = id && document.getElementById(id);
+      var passage = el && (el.hasAttribute("data-cite") || el.querySelector(":scope > [data-cite]")) ? id : "";
+      var page = location.href.split("#")[0];
+      texts.forEach(function (t) {
+        var text = t.getAttribute("data-base");
+        var rel = "documents/" + page.split("/").pop();
+        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") text = text.split(rel).join(page);
+        if (passage) {
+          var where = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "");
+          text = text.replace(/(https?:[^ ]+|documents\\/[^ ]+)\\.$/, function (u, url) { return where + ". " + url + "#" + passage + "."; });
+        }
+        t.textContent = text;
+      });
+      target.textContent = passage ? "This passage (" + passage + ") of the document." : "The whole document.";
+    };
+    window.addEventListener("hashchange", update);
+    update();
+  }
+  document.querySelectorAll("[data-cite]").forEach(function (para) {
+    var seen = {};
+    para.querySelectorAll("a[href*='#']:not(.tk-anchor)").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (href.indexOf("register") < 0) return;
+      if (seen[href]) { link.setAttribute("tabindex", "-1"); link.classList.add("name-repeat"); }
+      seen[href] = true;
+    });
+  });
+})();
 """
 
 #: Sorts the documents table when a column's button is pressed; without
@@ -57,7 +146,9 @@ SORT_SCRIPT = """
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       var rows = Array.prototype.slice.call(body.rows);
       rows.sort(function (a, b) {
-        var x = a.getAttribute("data-" + key) || "", y = b.getAttribute("data-" + key) || "";
+        // The date sorts by its ISO key; the other columns by their text.
+        var x = key === "date" ? a.getAttribute("data-date") : a.querySelector("td." + key + " a, td." + key).textContent;
+        var y = key === "date" ? b.getAttribute("data-date") : b.querySelector("td." + key + " a, td." + key).textContent;
         var order = x.localeCompare(y, undefined, {sensitivity: "base", numeric: true});
         if (order === 0) order = (+a.getAttribute("data-n")) - (+b.getAttribute("data-n"));
         return ascending ? order : -order;
@@ -68,75 +159,167 @@ SORT_SCRIPT = """
 })();
 """
 
-#: The search page: folds the query like the index was folded (case,
-#: accents), intersects the words' posting lists, and treats the last word as
-#: a prefix so results appear while typing.
-SEARCH_SCRIPT = """
+#: The search page. It folds the query as the index was folded (case,
+#: accents), loads the word shards of the query's words (the last word is a
+#: prefix, so results appear while typing), intersects their passages, and
+#: then loads the texts of the documents it shows, twenty passages at a time,
+#: for the snippets with the hits marked; a phrase in quotation marks must
+#: occur as written (checked on the text).
+SEARCH_SCRIPT = r"""
 (function () {
-  var data = window.TEIKIT_SEARCH;
+  var me = document.currentScript;
+  var dir = me.getAttribute("data-dir") + "/";
   var input = document.getElementById("q");
   var list = document.getElementById("results");
   var status = document.getElementById("status");
-  if (!data || !input) { if (status) status.textContent = "The search index is missing."; return; }
-  var words = Object.keys(data.words);
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+  var more = document.getElementById("more");
+  var meta = null, shards = {}, docs = {}, waiting = {}, known = {};
+  var S = window.TEIKIT_SEARCH = {
+    meta: function (m) { meta = m; m.shards.forEach(function (k) { known[k] = true; }); },
+    words: function (key, words) { shards[key] = words; },
+    doc: function (n, d) { docs[n] = d; }
+  };
+  function load(src, done) {
+    if (waiting[src] === true) { done(); return; }
+    if (waiting[src]) { waiting[src].push(done); return; }
+    waiting[src] = [done];
+    var tag = document.createElement("script");
+    var finish = function () { var calls = waiting[src]; waiting[src] = true; calls.forEach(function (f) { f(); }); };
+    tag.onload = finish; tag.onerror = finish;
+    tag.src = src;
+    document.head.appendChild(tag);
   }
-  function postings(text) {
-    var out = [], total = 0;
-    text.split(",").forEach(function (part) { total += parseInt(part, 36); out.push(total); });
-    return out;
+  function loadAll(srcs, done) {
+    var left = srcs.length;
+    if (!left) { done(); return; }
+    srcs.forEach(function (src) { load(src, function () { if (--left === 0) done(); }); });
   }
-  function lookup(word, prefix) {
-    var found = {};
-    if (!prefix) {
-      if (Object.prototype.hasOwnProperty.call(data.words, word)) postings(data.words[word]).forEach(function (n) { found[n] = true; });
-      return found;
-    }
-    for (var i = 0; i < words.length; i++) {
-      if (words[i].lastIndexOf(word, 0) === 0) postings(data.words[words[i]]).forEach(function (n) { found[n] = true; });
-    }
+  function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function tokens(text) { return fold(text).split(/[^\p{L}\p{N}_]+/u).filter(function (t) { return t.length > 0; }); }
+  function key(word) {
+    return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
+  }
+  function passages(word, prefix) {
+    var shard = shards[key(word)] || {}, found = {};
+    Object.keys(shard).forEach(function (w) {
+      if (w === word || (prefix && w.lastIndexOf(word, 0) === 0)) {
+        var doc = 0;
+        shard[w].split(",").forEach(function (pair) {
+          var parts = pair.split(".");
+          doc += parseInt(parts[0], 36);
+          found[doc + "." + parseInt(parts[1], 36)] = true;
+        });
+      }
+    });
     return found;
   }
-  function run() {
-    var terms = fold(input.value).split(/[^\\p{L}\\p{N}_]+/u).filter(function (t) { return t.length > 0; });
-    var long = terms.filter(function (t) { return t.length >= 2; });
-    list.textContent = "";
-    if (!long.length) { status.textContent = data.docs.length + " documents indexed. Type a word."; return; }
-    var hits = null;
-    long.forEach(function (term, i) {
-      var found = lookup(term, i === long.length - 1);
-      if (hits === null) { hits = found; return; }
-      var both = {};
-      Object.keys(hits).forEach(function (n) { if (found[n]) both[n] = true; });
-      hits = both;
+  function parse(query) {
+    var phrases = [], rest = query.replace(/["\u201c\u201d]([^"\u201c\u201d]+)["\u201c\u201d]?/g, function (m, p) {
+      var t = tokens(p); if (t.length) phrases.push(t); return " ";
     });
-    var numbers = Object.keys(hits).map(Number).sort(function (a, b) {
-      // ISO dates sort as text; undated documents go last.
-      return (data.docs[a][4] || "9999").localeCompare(data.docs[b][4] || "9999") || a - b;
+    var loose = tokens(rest);
+    var all = loose.slice();
+    phrases.forEach(function (p) { all = all.concat(p); });
+    var open = /["\u201c]([^"\u201c\u201d]*)$/.test(query);
+    return {phrases: phrases, words: all.filter(function (t) { return t.length >= 2; }),
+            prefix: loose.length && !open && /[\p{L}\p{N}_]$/u.test(query) ? loose[loose.length - 1] : null};
+  }
+  function has(words, phrase) {
+    for (var i = 0; i + phrase.length <= words.length; i++) {
+      var ok = true;
+      for (var j = 0; j < phrase.length && ok; j++) ok = words[i + j] === phrase[j];
+      if (ok) return true;
+    }
+    return false;
+  }
+  function snippet(text, terms, prefix) {
+    // Mark each word of the text whose folded form is a query word (or starts with the prefix).
+    var parts = text.split(/([\p{L}\p{N}_]+)/u), first = -1, out = [];
+    parts.forEach(function (part, i) {
+      var f = fold(part);
+      var hit = i % 2 === 1 && (terms.indexOf(f) >= 0 || (prefix && f.lastIndexOf(prefix, 0) === 0));
+      if (hit && first < 0) first = i;
+      out.push([part, hit]);
     });
-    status.textContent = numbers.length === 1 ? "1 document" : numbers.length + " documents";
-    numbers.slice(0, 500).forEach(function (n) {
-      var doc = data.docs[n];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = "documents/" + encodeURIComponent(doc[0]) + ".html";
-      link.textContent = doc[1];
-      item.appendChild(link);
-      if (doc[2]) item.appendChild(document.createTextNode(" \\u2014 " + doc[2]));
-      if (doc[3]) {
-        var p = document.createElement("div");
-        p.className = "muted";
-        p.textContent = doc[3];
+    var start = 0, chars = 0;
+    for (var k = first; k > 0 && chars < 90; k--) { chars += out[k - 1][0].length; start = k - 1; }
+    var frag = document.createDocumentFragment(), length = 0, end = start;
+    if (start > 0) frag.appendChild(document.createTextNode("\u2026"));
+    for (; end < out.length && length < 260; end++) {
+      length += out[end][0].length;
+      if (out[end][1]) { var m = document.createElement("mark"); m.textContent = out[end][0]; frag.appendChild(m); }
+      else frag.appendChild(document.createTextNode(out[end][0]));
+    }
+    if (end < out.length) frag.appendChild(document.createTextNode("\u2026"));
+    return frag;
+  }
+  var hits = [], shown = 0, query = null, generation = 0;
+  function show(count) {
+    var mine = generation, batch = [], need = {};
+    // Candidates are checked in batches: a phrase can only be confirmed on the text.
+    while (batch.length < count && shown + batch.length < hits.length) {
+      var h = hits[shown + batch.length];
+      batch.push(h); need[dir + "d-" + h[0] + ".js"] = true;
+    }
+    if (!batch.length) { more.hidden = true; return; }
+    loadAll(Object.keys(need), function () {
+      if (mine !== generation) return;
+      shown += batch.length;
+      batch.forEach(function (h) {
+        var doc = docs[h[0]];
+        if (!doc) return;
+        var passage = doc[3][h[1]], text = passage[1];
+        if (query.phrases.length) {
+          var words = tokens(text);
+          if (!query.phrases.every(function (p) { return has(words, p); })) return;
+        }
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "documents/" + encodeURIComponent(doc[0]) + ".html" + (passage[0] ? "#" + encodeURIComponent(passage[0]) : "");
+        link.textContent = doc[1];
+        item.appendChild(link);
+        var where = (doc[2] ? " \u2014 " + doc[2] : "") + (passage[0] ? " \u00b7 " + passage[0] : "");
+        item.appendChild(document.createTextNode(where));
+        var p = document.createElement("p");
+        p.className = "snippet";
+        p.appendChild(snippet(text, query.words, query.prefix));
         item.appendChild(p);
-      }
-      list.appendChild(item);
+        list.appendChild(item);
+      });
+      var total = query.phrases.length ? "" : " of " + hits.length;
+      status.textContent = list.children.length + total + " passage" + (hits.length === 1 ? "" : "s") +
+        (query.phrases.length ? " with the phrase" : "") + " shown.";
+      more.hidden = shown >= hits.length;
+      if (query.phrases.length && list.children.length < 20 && shown < hits.length) show(20);
     });
   }
-  var given = new URLSearchParams(window.location.search).get("q");
-  if (given) input.value = given;
-  input.addEventListener("input", run);
-  document.getElementById("search-form").addEventListener("submit", function (e) { e.preventDefault(); run(); });
-  run();
+  function run() {
+    var mine = ++generation;
+    query = parse(input.value);
+    list.textContent = ""; hits = []; shown = 0; more.hidden = true;
+    if (!meta) { status.textContent = "The search index is missing."; return; }
+    if (!query.words.length) { status.textContent = meta.docs + " documents indexed. Type a word."; return; }
+    var needed = {};
+    query.words.forEach(function (w) { if (known[key(w)]) needed[dir + "w-" + key(w) + ".js"] = true; });
+    loadAll(Object.keys(needed), function () {
+      if (mine !== generation) return;
+      var sets = query.words.map(function (w) { return passages(w, w === query.prefix); });
+      var found = sets.reduce(function (a, b) {
+        var both = {}; Object.keys(a).forEach(function (k) { if (b[k]) both[k] = true; }); return both;
+      });
+      hits = Object.keys(found).map(function (k) { return k.split(".").map(Number); })
+        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      if (!hits.length) { status.textContent = "No passage has all of these words."; return; }
+      show(20);
+    });
+  }
+  more.addEventListener("click", function () { show(20); });
+  load(me.getAttribute("data-index"), function () {
+    var given = new URLSearchParams(window.location.search).get("q");
+    if (given) input.value = given;
+    input.addEventListener("input", run);
+    document.getElementById("search-form").addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    run();
+  });
 })();
 """

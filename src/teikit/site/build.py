@@ -309,7 +309,8 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
 
         start = time.perf_counter()
         built_docs = {doc_id: docs[doc_id] for doc_id in sorted(docs) if docs[doc_id]["status"] == "built"}
-        written = pages.write_site_pages(staging.path, built_docs, plan.register, edition)
+        written = pages.write_site_pages(staging.path, built_docs, plan.register, edition,
+                                         previous=site if site.is_dir() else None)
         stage_seconds["pages"] = time.perf_counter() - start
         summary.stage_seconds = {k: v for k, v in stage_seconds.items() if v or k == "pages"}
 

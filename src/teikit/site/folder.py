@@ -47,6 +47,7 @@ class DocEntry(TypedDict, total=False):
 #: Where, inside a site, each document's outputs go (relative paths).
 OUTPUTS = {
     "html": "documents/{id}.html",
+    "page": ".teikit/pages/{id}.html",
     "pdf": "documents/{id}.pdf",
     "tei": "tei/{id}.xml",
     "fragment": ".teikit/corpus/{id}.xml",

@@ -28,7 +28,28 @@ _SCHEMA = """
 CREATE TABLE docs (id TEXT PRIMARY KEY, sortdate TEXT, title TEXT, date TEXT, date_text TEXT,
                    archive TEXT, description TEXT, pdf INTEGER);
 CREATE TABLE mentions (entry TEXT, sortdate TEXT, doc TEXT, count INTEGER, label TEXT, anchor TEXT);
+CREATE TABLE facets (facet TEXT, value TEXT, sortdate TEXT, doc TEXT);
 """
+
+#: The facets taken from a document's record (the register's entries are
+#: facets too: see :meth:`PageData.facet_values`). Key -> record field.
+RECORD_FACETS = {"decade": None, "archive": "repository", "language": "languages",
+                 "classification": "classification", "genre": "genre"}
+
+
+def record_facets(record: Record) -> list[tuple[str, str]]:
+    """``(facet, value)`` pairs of one record: its decade, archive, original languages, classification, genre."""
+    pairs = []
+    if record["date"][:3].isdigit():
+        pairs.append(("decade", record["date"][:3] + "0s"))
+    for facet, key in RECORD_FACETS.items():
+        if key is None:
+            continue
+        value = record.get(key) or []
+        for item in (value if isinstance(value, list) else [value]):
+            if item:
+                pairs.append((facet, item))
+    return pairs
 
 
 def sort_date(date: str) -> str:
@@ -67,8 +88,11 @@ class PageData:
             self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", (
                 (entry, key, doc_id, count, label, anchor)
                 for entry, (count, label, anchor) in record["mentions"].items()))
+            self.db.executemany("INSERT INTO facets VALUES (?,?,?,?)", (
+                (facet, value, key, doc_id) for facet, value in record_facets(record)))
         self.db.execute("CREATE INDEX by_date ON docs (sortdate, title, id)")
         self.db.execute("CREATE INDEX by_entry ON mentions (entry, sortdate, doc)")
+        self.db.execute("CREATE INDEX by_facet ON facets (facet, value, sortdate, doc)")
         self.db.commit()
         self.count = len(docs)
 
@@ -99,6 +123,31 @@ class PageData:
             "SELECT m.doc, d.title, CASE WHEN d.date_text != '' THEN d.date_text ELSE d.date END, "
             "m.count, m.label, m.anchor FROM mentions m JOIN docs d ON d.id = m.doc "
             "WHERE m.entry = ? ORDER BY m.sortdate, m.doc", (entry,))
+
+    def facet_values(self, facet: str) -> list[tuple[str, int]]:
+        """``(value, documents)`` of one record facet, by value."""
+        return self.db.execute("SELECT value, COUNT(DISTINCT doc) FROM facets WHERE facet = ? "
+                               "GROUP BY value ORDER BY value", (facet,)).fetchall()
+
+    def entry_counts(self) -> dict[str, int]:
+        """Documents per mentioned register entry."""
+        return dict(self.db.execute("SELECT entry, COUNT(*) FROM mentions GROUP BY entry"))
+
+    def facet_docs(self, facet: str, value: str) -> Iterator[tuple]:
+        """``(id, title, date as written, description, anchor)`` of the documents with one facet value, by date.
+
+        The facet ``entry`` is a register entry: the documents mentioning it, the
+        anchor that of the first mention ("" for the other facets).
+        """
+        if facet == "entry":
+            return self.db.execute(
+                "SELECT d.id, d.title, CASE WHEN d.date_text != '' THEN d.date_text ELSE d.date END, d.description, "
+                "m.anchor FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.entry = ? "
+                "ORDER BY d.sortdate, d.title, d.id", (value,))
+        return self.db.execute(
+            "SELECT id, title, CASE WHEN date_text != '' THEN date_text ELSE date END, description, '' FROM docs "
+            "WHERE id IN (SELECT doc FROM facets WHERE facet = ? AND value = ?) ORDER BY sortdate, title, id",
+            (facet, value))
 
     def close(self) -> None:
         """Close and delete the scratch database."""

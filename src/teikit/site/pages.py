@@ -9,8 +9,13 @@ text and attribute value, and the pages are serialized as HTML5.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import time
 import tomllib
+import unicodedata
 from html import escape
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +26,22 @@ from .. import TEI_NS, XML_NS, __version__
 from ..errors import TeikitError
 from ..xmlparse import parse_file
 from . import assets, corpus, search
+from .cite import CITE_FILES, Citation, surname_first
 from .files import write_new
-from .pagedata import PageData
+from .pagedata import PageData, read_record
 from .folder import CORPUS_FILE, INDEX_PAGE, OUTPUTS, REGISTER_FILE, REGISTER_PAGE, SEARCH_INDEX, SEARCH_PAGE
 
 DEFAULT_TITLE = "Translated archival documents"
-_EDITION_KEYS = ("title", "publisher", "licence", "description")
+_EDITION_KEYS = ("title", "publisher", "licence", "description", "version", "url")
+#: Documents per page of the index and of a facet's page: no page grows with the edition.
+PAGE_SIZE = 500
+#: The facets of the index, in the order shown: (key, heading). "person",
+#: "organization" and "place" are the register's entries.
+FACETS = (("person", "Persons"), ("place", "Places"), ("organization", "Organizations"),
+          ("decade", "Date"), ("archive", "Archive"), ("language", "Original language"),
+          ("classification", "Classification"), ("genre", "Genre"))
+_ENTRY_FACET = {"persons": "person", "organizations": "organization", "places": "place"}
+BROWSE_DIR = "browse"
 _KINDS = (
     # (list element, entry element, name element, section id, heading)
     ("listPerson", "person", "persName", "persons", "Persons"),
@@ -38,7 +53,10 @@ _KINDS = (
 def edition_metadata(path: Path | None, source_dir: Path) -> dict:
     """The edition's title etc. from ``edition.toml`` in the source folder (all keys optional).
 
-    Keys: ``title``, ``publisher``, ``licence``, ``description`` (strings).
+    Keys: ``title``, ``publisher``, ``licence``, ``description``, ``version``
+    (the release, shown on every page and in every citation) and ``url``
+    (where the site is published, for absolute addresses in citations), all
+    strings.
     """
     data = {"title": DEFAULT_TITLE}
     if path is None:
@@ -57,6 +75,19 @@ def edition_metadata(path: Path | None, source_dir: Path) -> dict:
             raise TeikitError(f"{key} must be a string", str(path))
         data[key] = value
     return data
+
+
+def build_date() -> str:
+    """The build's date (UTC, ISO); ``SOURCE_DATE_EPOCH`` fixes it for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(epoch) if epoch.isdigit() else time.time()
+    return time.strftime("%Y-%m-%d", time.gmtime(seconds))
+
+
+def release_line(edition: dict) -> str:
+    """"Version 1.2, built 2026-12-02.": on every page."""
+    version = edition.get("version")
+    return (f"Version {version}, built {edition['built']}." if version else f"Built {edition['built']}.")
 
 
 # ---------------------------------------------------------------- page frame
@@ -78,11 +109,40 @@ def _el(tag: str, attrs: dict | None = None, *children) -> etree._Element:
     return element
 
 
-def _page(title: str, edition: dict, current: str, *content, scripts: tuple = ()) -> bytes:
+def site_header(edition: dict, current: str, up: str = "", tag: str = "header") -> etree._Element:
+    """The edition's title and navigation, as every page has them; ``up`` leads to the site's top.
+
+    On a document page (``tag`` "nav") it is the navigation alone, with the title in it:
+    the page's masthead is its banner."""
     nav = _el("nav", {"class": "site", "aria-label": "Edition"})
-    for href, label in ((INDEX_PAGE, "Documents"), (REGISTER_PAGE, "Register"),
-                        (SEARCH_PAGE, "Search"), (CORPUS_FILE, "TEI corpus")):
-        nav.append(_el("a", {"href": href, "aria-current": "page" if href == current else None}, label))
+    for href, label in ((INDEX_PAGE, "Documents"), (f"{BROWSE_DIR}/index.html", "Browse"),
+                        (REGISTER_PAGE, "Register"), (SEARCH_PAGE, "Search"), (CORPUS_FILE, "TEI corpus")):
+        nav.append(_el("a", {"href": up + href, "aria-current": "page" if href == current else None}, label))
+    brand = _el("a", {"class": "brand", "href": up + INDEX_PAGE}, edition["title"])
+    if tag == "nav":
+        nav.set("class", "site bar")
+        nav.insert(0, brand)
+        return nav
+    return _el(tag, {"class": "site"}, brand, nav)
+
+
+def breadcrumb(crumbs: list[tuple[str | None, str]]) -> etree._Element:
+    """``Edition › Documents › 1960s › this page``: ``(href, label)``, the last one the page itself."""
+    items = _el("ol")
+    for n, (href, label) in enumerate(crumbs):
+        last = n == len(crumbs) - 1
+        items.append(_el("li", {"aria-current": "page" if last else None},
+                         label if last or href is None else _el("a", {"href": href}, label)))
+    return _el("nav", {"class": "breadcrumb", "aria-label": "Breadcrumb"}, items)
+
+
+def _footer(edition: dict) -> etree._Element:
+    return _el("footer", {"class": "site"}, release_line(edition) + f" Made with teikit {__version__}. "
+               + (edition.get("licence") and f"Licence: {edition['licence']}." or ""))
+
+
+def _page(title: str, edition: dict, current: str, *content, scripts: tuple = (), up: str = "",
+          crumbs: list | None = None) -> bytes:
     head = _el(
         "head", None,
         _el("meta", {"charset": "utf-8"}),
@@ -90,17 +150,23 @@ def _page(title: str, edition: dict, current: str, *content, scripts: tuple = ()
         _el("title", None, f"{title} · {edition['title']}" if title != edition["title"] else title),
         _el("style", None, assets.CSS),
     )
+    trail = [(up + INDEX_PAGE, edition["title"])] + (crumbs or [])
     body = _el(
         "body", None,
-        _el("header", {"class": "site"}, _el("a", {"class": "brand", "href": INDEX_PAGE}, edition["title"]), nav),
+        _el("a", {"class": "skip-link", "href": "#main"}, "Skip to the content"),
+        site_header(edition, current, up),
+        breadcrumb(trail) if len(trail) > 1 else None,
         _el("main", {"id": "main"}, *content),
-        _el("footer", {"class": "site"}, f"Built with teikit {__version__}. "
-            + (edition.get("licence") and f"Licence: {edition['licence']}." or "")),
+        _footer(edition),
     )
     for script in scripts:
         body.append(script)
     html = _el("html", {"lang": "en"}, head, body)
     return b"<!DOCTYPE html>\n" + etree.tostring(html, method="html", encoding="UTF-8") + b"\n"
+
+
+def _html(element: etree._Element) -> str:
+    return etree.tostring(element, method="html", encoding="unicode")
 
 
 def _doc_href(doc_id: str) -> str:
@@ -118,8 +184,7 @@ def _index_row(number: int, row: tuple) -> bytes:
     links[-1].tail = ")"
     tr = _el(
         "tr",
-        {"data-n": str(number), "data-date": key, "data-title": title,
-         "data-archive": archive, "data-description": description},
+        {"data-n": str(number), "data-date": key},
         _el("td", {"class": "date"}, _el("time", {"datetime": date or None}, date_text or date or "undated")),
         _el("td", {"class": "title"}, _el("a", {"href": _doc_href(doc_id)}, title), links),
         _el("td", {"class": "archive"}, archive),
@@ -128,33 +193,78 @@ def _index_row(number: int, row: tuple) -> bytes:
     return etree.tostring(tr, method="html", encoding="UTF-8")
 
 
-def index_page(data: PageData, edition: dict) -> Iterator[bytes]:
-    """``index.html`` in pieces: every document, in date order, sortable by column."""
+def index_name(number: int) -> str:
+    """The file of the ``number``-th page of the index (0-based): ``index.html``, ``index-2.html``, …"""
+    return INDEX_PAGE if number == 0 else f"index-{number + 1}.html"
+
+
+def _pager(pages: int, current: int, name) -> etree._Element | None:
+    if pages < 2:
+        return None
+    nav = _el("nav", {"class": "pager", "aria-label": "Pages"})
+    for n in range(pages):
+        link = _el("a", {"href": name(n), "aria-current": "page" if n == current else None}, str(n + 1))
+        link.tail = " "
+        nav.append(link)
+    return nav
+
+
+def _facet_nav(facets: list[tuple[str, str, list[tuple[str, str, int]]]], up: str = "") -> etree._Element:
+    """The facets as plain lists of links with counts (``<details>``: no script needed)."""
+    block = _el("section", {"class": "facets", "aria-labelledby": "facets-h"},
+                _el("h2", {"id": "facets-h"}, "Browse by"))
+    for key, heading, values in facets:
+        if not values:
+            continue
+        items = _el("ul", {"class": "facet-values"})
+        for href, label, count, _ in values:
+            items.append(_el("li", None, _el("a", {"href": up + href}, label), " ", _el("span", {"class": "n"}, f"({count})")))
+        block.append(_el("details", {"class": "facet", "data-facet": key},
+                         _el("summary", None, f"{heading} ({len(values)})"), items))
+    return block
+
+
+def index_page(data: PageData, edition: dict, facets: list) -> Iterator[tuple[str, bytes]]:
+    """The index pages ``(file name, page)``: every document in date order, :data:`PAGE_SIZE` a page,
+    sortable by column, with the facets as the way in."""
     head_row = _el("tr")
     for key, label in (("date", "Date"), ("title", "Title"), ("archive", "Archive"), ("description", "Description")):
         head_row.append(_el("th", {"scope": "col", "data-key": key,
                                    "aria-sort": "ascending" if key == "date" else None},
                             _el("button", {"type": "button"}, label)))
     count = data.count
-    content = [
-        _el("h1", None, edition["title"]),
-        _el("p", {"class": "count"}, f"{count} document{'s' if count != 1 else ''}. "
-            "Press a column heading to sort by it."),
-    ]
-    if edition.get("description"):
-        content.insert(1, _el("p", None, edition["description"]))
-    content.append(_el("form", {"class": "search", "action": SEARCH_PAGE, "role": "search"},
-                       _el("label", {"for": "index-q"}, "Search the edition "),
-                       _el("input", {"id": "index-q", "name": "q", "type": "search"})))
-    content.append(_el("table", {"class": "documents"}, _el("thead", None, head_row),
-                       _el("tbody", None, etree.Comment("rows"))))
-    page = _page(edition["title"], edition, INDEX_PAGE, *content, scripts=(_el("script", None, assets.SORT_SCRIPT),))
-    before, after = page.split(b"<!--rows-->", 1)
-    yield before
-    # The rows are read and written one at a time, in date order.
-    for number, row in enumerate(data.docs_by_date()):
-        yield _index_row(number, row)
-    yield after
+    pages = max(1, -(-count // PAGE_SIZE))
+    rows = data.docs_by_date()
+    for number in range(pages):
+        first = number * PAGE_SIZE
+        shown = min(count, first + PAGE_SIZE) - first
+        content = [
+            _el("h1", None, edition["title"] + (f" (page {number + 1} of {pages})" if pages > 1 else "")),
+            _el("p", {"class": "count"}, f"{count} document{'s' if count != 1 else ''}"
+                + (f"; {first + 1}–{first + shown} on this page" if pages > 1 else "")
+                + ". Press a column heading to sort by it."),
+        ]
+        if edition.get("description") and number == 0:
+            content.insert(1, _el("p", None, edition["description"]))
+        content.append(_el("form", {"class": "search", "action": SEARCH_PAGE, "role": "search"},
+                           _el("label", {"for": "index-q"}, "Search the edition "),
+                           _el("input", {"id": "index-q", "name": "q", "type": "search"})))
+        if number == 0:
+            content.append(_facet_nav(facets))
+        content.append(_pager(pages, number, index_name))
+        content.append(_el("div", {"class": "table-wrap"}, _el("table", {"class": "documents"}, _el("thead", None, head_row),
+                           _el("tbody", None, etree.Comment("rows")))))
+        content.append(_pager(pages, number, index_name))
+        crumbs = [(None, f"Documents, page {number + 1}")] if number else []
+        page = _page(edition["title"], edition, INDEX_PAGE, *content, crumbs=crumbs,
+                     scripts=(_el("script", None, assets.SORT_SCRIPT),))
+        before, after = page.split(b"<!--rows-->", 1)
+        chunks = [before]
+        # The rows are read and written one at a time, in date order.
+        for n in range(shown):
+            chunks.append(_index_row(first + n, next(rows)))
+        chunks.append(after)
+        yield index_name(number), b"".join(chunks)
 
 
 # ---------------------------------------------------------------- register
@@ -176,20 +286,37 @@ def read_register(path: Path | None) -> list[dict]:
             names = [" ".join("".join(n.itertext()).split()) for n in elements]
             names = [n for n in names if n] or [entry.get(f"{{{XML_NS}}}id")]
             wikidata = entry.xpath("t:idno[@type='wikidata']/text()", namespaces=ns)
+            # The register may say how an entry sorts: @sortKey, else a surname element.
+            sort = (entry.get("sortKey") or (elements[0].get("sortKey") if elements else None)
+                    or " ".join(" ".join(x.itertext()) for x in entry.xpath(f"t:{name_name}[1]/t:surname", namespaces=ns)))
             note = entry.xpath("t:note", namespaces=ns)
             entries.append({
                 "id": entry.get(f"{{{XML_NS}}}id"), "kind": section, "name": names[0],
                 "variants": list(dict.fromkeys(n for n in names[1:] if n != names[0])),
                 "wikidata": wikidata[0].strip() if wikidata else "",
                 "note": " ".join("".join(note[0].itertext()).split()) if note else "",
+                "sort": " ".join((sort or "").split()),
             })
     return entries
 
 
-def _mention_list(data: PageData, entry_id: str) -> bytes:
-    """The documents mentioning one entry, by date: each links to its first mention, with the count."""
+#: Documents listed under a register entry; the entry's own page lists them all, so the
+#: register's size grows with its entries, not with the edition's documents.
+REGISTER_LIST = 10
+
+
+def _mention_list(data: PageData, entry_id: str, everything: str | None) -> bytes:
+    """The first documents mentioning one entry, by date: each links to its first mention, with the count;
+    then a link to ``everything``, the entry's page of all its documents."""
     out = ['<ul class="mentions">']
-    for doc_id, title, when, count, label, anchor in data.mentions(entry_id):
+    rows = data.mentions(entry_id)
+    for n, (doc_id, title, when, count, label, anchor) in enumerate(rows):
+        if n == REGISTER_LIST:
+            if everything:
+                out.append(f'<li><a class="all" href="{escape(everything)}">All documents that mention it</a></li>')
+            else:
+                out.append("<li>…</li>")
+            break
         href = _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
         named = f' title="first mention: {escape(label)}"' if label else ""
         out.append(f'<li><a class="mention" href="{escape(href)}"{named}>{escape(title)}</a>'
@@ -198,7 +325,7 @@ def _mention_list(data: PageData, entry_id: str) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list[str]) -> etree._Element:
+def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list) -> etree._Element:
     block = _el("article", {"class": "entry", "id": entry["id"]}, _el("h3", None, entry["name"]))
     if entry.get("variants"):
         block.append(_el("p", {"class": "variants"}, "Also: " + "; ".join(entry["variants"])))
@@ -216,8 +343,18 @@ def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list[
                      "which links on to the others there):"))
     # A placeholder, replaced by the list of documents as the page is written.
     block.append(etree.Comment(f"mentions:{len(listed)}"))
-    listed.append(entry["id"])
+    facet = _ENTRY_FACET.get(entry.get("kind", ""))
+    listed.append((entry["id"], facet_href(facet, entry["id"]) if facet else None))
     return block
+
+
+def sort_key(entry: dict) -> tuple[str, str]:
+    """Where an entry sorts in the register and the facets: by the register's sort key or
+    surname if it gives one, else persons by :func:`surname_first`, the others by name."""
+    name = entry["name"]
+    key = entry.get("sort") or (surname_first(name) if entry.get("kind") == "persons" else name)
+    folded = unicodedata.normalize("NFKD", key.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)), entry["id"]
 
 
 def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterator[bytes]:
@@ -225,7 +362,7 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
     mentioned = data.entries()
     totals = {entry_id: data.totals(entry_id) for entry_id in mentioned}
     known = {e["id"] for e in entries}
-    listed: list[str] = []
+    listed: list[tuple[str, str | None]] = []
     toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
                            for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
     content = [_el("h1", None, "Register"), toc]
@@ -233,7 +370,7 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
         group = [e for e in entries if e["kind"] == section]
         part = _el("section", {"id": section, "aria-labelledby": f"{section}-h"},
                    _el("h2", {"id": f"{section}-h"}, f"{heading} ({len(group)})"))
-        for entry in sorted(group, key=lambda e: e["name"].casefold()):
+        for entry in sorted(group, key=sort_key):
             part.append(_entry_block(entry, totals.get(entry["id"]), listed))
         content.append(part)
     missing = [entry_id for entry_id in mentioned if entry_id not in known]
@@ -248,38 +385,260 @@ def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterato
     # The mention lists are the bulk of the page: each is read from the
     # scratch database and written as the page is, never all held at once.
     for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", page)):
-        yield _mention_list(data, listed[int(piece)]) if i % 2 else piece
+        yield _mention_list(data, *listed[int(piece)]) if i % 2 else piece
 
 
 # ---------------------------------------------------------------- search
 
 def search_page(edition: dict) -> bytes:
-    """``search.html``; the index itself is ``search-index.js``."""
+    """``search.html``; the index is ``search-index.js`` and the files it names (see :mod:`.search`)."""
     form = _el("form", {"class": "search", "id": "search-form", "role": "search"},
                _el("label", {"for": "q"}, "Search the documents "),
                _el("input", {"id": "q", "name": "q", "type": "search", "autocomplete": "off", "autofocus": "autofocus"}))
     content = [
         _el("h1", None, "Search"),
         form,
+        _el("p", {"class": "muted"}, "All words must occur in one paragraph; the last word may be the start of a "
+            "word; put a phrase in quotation marks (\"socialist camp\"). Case and accents do not matter."),
         _el("p", {"id": "status", "class": "muted", "role": "status", "aria-live": "polite"},
-            "Search needs JavaScript; the index is built into this site and works offline."),
+            "Search needs JavaScript; the index is built into this site and works offline. "
+            "Without it, browse the documents by person, place, date and more from the index."),
         _el("ol", {"id": "results", "class": "results"}),
+        _el("button", {"type": "button", "id": "more", "hidden": "hidden"}, "More results"),
     ]
-    return _page("Search", edition, SEARCH_PAGE, *content,
-                 scripts=(_el("script", {"src": SEARCH_INDEX}), _el("script", None, assets.SEARCH_SCRIPT)))
+    return _page("Search", edition, SEARCH_PAGE, *content, crumbs=[(None, "Search")],
+                 scripts=(_el("script", {"data-index": SEARCH_INDEX, "data-dir": search.SEARCH_DIR},
+                              assets.SEARCH_SCRIPT),))
+
+
+# ---------------------------------------------------------------- facets
+
+def _slug(value: str) -> str:
+    folded = unicodedata.normalize("NFKD", value.casefold())
+    slug = re.sub(r"[^a-z0-9]+", "-", "".join(c for c in folded if not unicodedata.combining(c))).strip("-")[:60]
+    if slug == value:
+        return slug  # "1960s": already a plain name
+    # The digest keeps values apart that fold alike ("Secret", "secret") and names the non-Latin ones.
+    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{digest}" if slug else digest
+
+
+def facet_href(facet: str, value: str, number: int = 0) -> str:
+    """A facet value's page, from the site's top: ``browse/person/per-x.html``, ``browse/genre/memo-1a2b3c.html``.
+
+    A register entry's page is named by its id, so its address stays as long as the entry does.
+    """
+    name = value if facet in _ENTRY_FACET.values() else _slug(value)
+    return f"{BROWSE_DIR}/{facet}/{name}{f'-{number + 1}' if number else ''}.html"
+
+
+def facet_lists(data: PageData, entries: list[dict]) -> list[tuple[str, str, list[tuple[str, str, int, str]]]]:
+    """Each facet's ``(key, heading, [(href, label, documents, value), ...])``; entries in register order, dates by decade."""
+    counts = data.entry_counts()
+    by_kind: dict[str, list] = {facet: [] for facet in _ENTRY_FACET.values()}
+    for entry in sorted(entries, key=sort_key):
+        if entry["id"] in counts:
+            label = surname_first(entry["name"]) if entry["kind"] == "persons" else entry["name"]
+            by_kind[_ENTRY_FACET[entry["kind"]]].append((facet_href(_ENTRY_FACET[entry["kind"]], entry["id"]),
+                                                         label, counts[entry["id"]], entry["id"]))
+    out = []
+    for key, heading in FACETS:
+        if key in by_kind:
+            out.append((key, heading, by_kind[key]))
+        else:
+            out.append((key, heading, [(facet_href(key, value), value, n, value) for value, n in data.facet_values(key)]))
+    return out
+
+
+def facet_pages(data: PageData, edition: dict, facets: list) -> Iterator[tuple[str, bytes]]:
+    """``browse/index.html`` (every facet in full) and one page per facet value (paged), each a plain list."""
+    content = [_el("h1", None, "Browse the documents"), _facet_nav(facets, "../")]
+    for details in content[1].iter("details"):
+        details.set("open", "open")
+    yield f"{BROWSE_DIR}/index.html", _page("Browse", edition, f"{BROWSE_DIR}/index.html", *content, up="../",
+                                            crumbs=[(None, "Browse")])
+    for key, heading, values in facets:
+        for href, label, count, value in values:
+            pages = max(1, -(-count // PAGE_SIZE))
+            rows = data.facet_docs("entry" if key in _ENTRY_FACET.values() else key, value)
+            for number in range(pages):
+                items = _el("ol", {"class": "facet-docs", "start": str(number * PAGE_SIZE + 1)})
+                for _ in range(min(PAGE_SIZE, count - number * PAGE_SIZE)):
+                    row = next(rows, None)
+                    if row is None:
+                        break
+                    doc_id, title, when, description, anchor = row
+                    href = "../../" + _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
+                    items.append(_el("li", None, _el("a", {"href": href}, title),
+                                     f" — {when}" if when else None))
+                own = facet_href(key, value, number)
+                name = lambda n, key=key, value=value: facet_href(key, value, n).rsplit("/", 1)[1]
+                content = [_el("h1", None, f"{heading}: {label}"),
+                           _el("p", {"class": "count"}, f"{count} document{'s' if count != 1 else ''}, by date."),
+                           _pager(pages, number, name), items, _pager(pages, number, name)]
+                if key in _ENTRY_FACET.values():
+                    content.insert(2, _el("p", None, _el("a", {"href": f"../../{REGISTER_PAGE}#{value}"},
+                                                         "The register's entry")))
+                yield own, _page(f"{heading}: {label}", edition, "", *content, up="../../",
+                                 crumbs=[("../index.html", "Browse"), (None, f"{heading}: {label}")])
+
+
+# ---------------------------------------------------------------- document pages
+
+def _citation(doc_id: str, record: dict, edition: dict, has_pdf: bool) -> Citation:
+    base = edition.get("url", "").rstrip("/")
+    href = _doc_href(doc_id)
+    return Citation(
+        doc_id=doc_id, title=record["title"], authors=record.get("authors", []), date=record["date"],
+        date_text=record["date_text"], archive=record["archive"], source_publisher=record.get("publisher", ""),
+        source_url=record.get("source_url", ""), edition=edition["title"], publisher=edition.get("publisher", ""),
+        version=edition.get("version", ""), year=edition["built"][:4], url=f"{base}/{href}" if base else href,
+        pdf_url=(f"{base}/{OUTPUTS['pdf'].format(id=doc_id)}" if base else OUTPUTS["pdf"].format(id=doc_id))
+        if has_pdf else "", lang=record.get("lang", "en"))
+
+
+def _cite_block(citation: Citation, doc_id: str, absolute: bool) -> etree._Element:
+    files = _el("p", None, "Download the citation: ")
+    for n, (key, label) in enumerate((("ris", "RIS"), ("bib", "BibTeX"), ("csl", "CSL-JSON"))):
+        if n:
+            files.append(_el("span", None, ", "))
+        files.append(_el("a", {"href": "../" + CITE_FILES[key].format(id=doc_id), "download": "",
+                               "data-format": key}, label))
+    return _el(
+        "section", {"class": "tk-cite", "id": "cite", "aria-labelledby": "cite-h",
+                    "data-absolute": "yes" if absolute else None},
+        _el("h2", {"id": "cite-h"}, "Cite this document"),
+        _el("p", {"class": "cite-target", "aria-live": "polite"}, "The whole document."),
+        _el("p", None, _el("strong", None, "Chicago: "), _el("span", {"class": "cite-text", "data-style": "chicago"},
+                                                             citation.chicago())),
+        _el("p", None, _el("strong", None, "MLA: "), _el("span", {"class": "cite-text", "data-style": "mla"},
+                                                         citation.mla())),
+        files,
+        _el("p", {"class": "muted"}, "Each section (§) and paragraph (¶) has a link of its own; "
+            "follow it and this citation names that passage."),
+    )
+
+
+def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: int, order: list,
+                  has_pdf: bool) -> tuple[bytes, Citation]:
+    """The worker's page of one document in the site's frame: meta tags for citation, the
+    edition's navigation, breadcrumb, previous and next document, the cite block, the release."""
+    citation = _citation(doc_id, record, edition, has_pdf)
+    head = "".join(_html(_el("meta", {"name": name, "content": content})) for name, content in citation.meta_tags())
+    if edition.get("url"):
+        head += _html(_el("link", {"rel": "canonical", "href": citation.url}))
+    head += _html(_el("style", None, assets.DOC_CSS))
+    up = "../"
+    number = position // PAGE_SIZE
+    crumbs = [(up + INDEX_PAGE, edition["title"]), (up + index_name(number), "Documents")]
+    if record["date"][:3].isdigit():
+        decade = record["date"][:3] + "0s"
+        crumbs.append((up + facet_href("decade", decade), decade))
+    crumbs.append((None, record["title"]))
+    docnav = _el("nav", {"class": "docnav", "aria-label": "Previous and next document"})
+    if position > 0:
+        prev_id, prev_title = order[position - 1]
+        docnav.append(_el("a", {"rel": "prev", "href": f"{prev_id}.html"}, "← Previous: ", _el("span", None, prev_title)))
+    docnav.append(_el("span", {"class": "position"}, f"Document {position + 1} of {len(order)}"))
+    if position + 1 < len(order):
+        next_id, next_title = order[position + 1]
+        docnav.append(_el("a", {"rel": "next", "href": f"{next_id}.html"}, "Next: ", _el("span", None, next_title), " →"))
+    top = _html(site_header(edition, "", up, "nav")) + _html(breadcrumb(crumbs)) + _html(docnav)
+    # The same links again after the text, as a landmark of its own name.
+    docnav.set("aria-label", "Previous and next document, after the text")
+    bottom = (_html(_cite_block(citation, doc_id, bool(edition.get("url")))) + _html(docnav)
+              + _html(_el("p", {"class": "release"}, release_line(edition) + " This address stays the same in later "
+                          "releases of the edition.")))
+    page = raw.replace("</head>", head + "</head>", 1)
+    # The page marks where the frame goes; a page without the marks gets it
+    # at the start and the end of its body.
+    if "<!--tk:site-top-->" not in page:
+        page = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "<!--tk:site-top-->", page, count=1)
+    if "<!--tk:site-bottom-->" not in page:
+        page = page.replace("</body>", "<!--tk:site-bottom--></body>", 1)
+    page = page.replace("<!--tk:site-top-->", top, 1).replace("<!--tk:site-bottom-->", bottom, 1)
+    page = page.replace("</body>", f"<script>{assets.DOC_SCRIPT}</script></body>", 1)
+    return page.encode("utf-8"), citation
+
+
+def document_pages(site: Path, data: PageData, docs: dict[str, dict], edition: dict) -> list[Path]:
+    """Write every document's page (``documents/ID.html``) and citation files; returns the paths."""
+    order = [(row[0], row[2]) for row in data.docs_by_date()]
+    written = []
+    for position, (doc_id, _) in enumerate(order):
+        record = read_record(site, doc_id)
+        raw = (site / OUTPUTS["page"].format(id=doc_id)).read_text(encoding="utf-8")
+        has_pdf = OUTPUTS["pdf"].format(id=doc_id) in docs[doc_id].get("outputs", ())
+        page, citation = document_page(doc_id, raw, record, edition, position, order, has_pdf)
+        for rel, data_bytes in ((OUTPUTS["html"].format(id=doc_id), page),
+                                (CITE_FILES["ris"].format(id=doc_id), citation.ris().encode("utf-8")),
+                                (CITE_FILES["bib"].format(id=doc_id), citation.bibtex().encode("utf-8")),
+                                (CITE_FILES["csl"].format(id=doc_id), citation.csl_json().encode("utf-8"))):
+            written.append(site / rel)
+            write_new(written[-1], data_bytes)
+    return written
+
+
+# ---------------------------------------------------------------- releases
+
+RELEASES_FILE = "releases.json"
+
+
+def _read_releases(previous: Path | None) -> dict:
+    if previous is None:
+        return {}
+    try:
+        data = json.loads((previous / RELEASES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def release_pages(site: Path, docs: dict[str, dict], edition: dict, previous: Path | None) -> list[Path]:
+    """``releases.json`` (each document id with the release it first appeared in; the ids
+    removed since, with the release that removed them) and a page at each removed document's
+    address saying so, so that no address of an earlier release breaks."""
+    old = _read_releases(previous)
+    version = edition.get("version", "")
+    seen = {k: v for k, v in (old.get("documents") or {}).items() if isinstance(v, dict)}
+    retired = {k: v for k, v in (old.get("retired") or {}).items() if isinstance(v, dict) and k not in docs}
+    for doc_id in seen:
+        if doc_id not in docs and doc_id not in retired:
+            retired[doc_id] = {"version": version, "built": edition["built"]}
+    documents = {doc_id: seen.get(doc_id) or {"version": version, "built": edition["built"]} for doc_id in sorted(docs)}
+    written = [site / RELEASES_FILE]
+    write_new(written[-1], (json.dumps({"documents": documents, "retired": dict(sorted(retired.items()))},
+                                       ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    for doc_id, when in sorted(retired.items()):
+        if not re.fullmatch(r"[\w.-]+", doc_id):
+            continue  # not an id this site could have published
+        since = f"version {when['version']}" if when.get("version") else f"the build of {when.get('built', '')}"
+        content = [_el("h1", None, "This document is not in this release of the edition"),
+                   _el("p", None, f"The document {doc_id} is not in the edition since {since}. If it was renamed, search "
+                       "for its title, or find it by date or name in the index."),
+                   _el("p", None, _el("a", {"href": "../" + INDEX_PAGE}, "The index"), " · ",
+                       _el("a", {"href": "../" + SEARCH_PAGE}, "Search"))]
+        written.append(site / OUTPUTS["html"].format(id=doc_id))
+        write_new(written[-1], _page("Removed document", edition, "", *content, up="../",
+                                     crumbs=[(None, "Removed document")]))
+    return written
 
 
 # ---------------------------------------------------------------- all of it
 
-def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict) -> list[Path]:
-    """Write index, register, search and edition.xml for the built documents ``docs``.
+def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, edition: dict,
+                     built: str | None = None, previous: Path | None = None) -> list[Path]:
+    """Write the document pages, index, facets, register, search and edition.xml for the built documents ``docs``.
 
     ``docs`` maps each built document's id to its manifest entry; its record
     is read from the file its worker wrote in ``site``. ``register`` is the
     register's TEI file; it is also published as ``tei/register.xml``, where
-    the documents' ``register.xml#…`` references resolve. Returns the paths
-    written.
+    the documents' ``register.xml#…`` references resolve. ``built`` is the
+    build's date (default: today, see :func:`build_date`); ``previous`` is
+    the site this one replaces, whose documents keep an address (see
+    :func:`release_pages`). Returns the paths written.
     """
+    edition = {**edition, "built": built or build_date()}
     written = []
     if register is not None and register.resolve() != (site / REGISTER_FILE).resolve():
         written.append(site / REGISTER_FILE)
@@ -287,12 +646,22 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
     entries = read_register(register)
     data = PageData(site, docs)
     try:
-        for name, make in ((INDEX_PAGE, lambda: index_page(data, edition)),
-                           (REGISTER_PAGE, lambda: register_page(entries, data, edition)),
-                           (SEARCH_PAGE, lambda: [search_page(edition)]),
-                           (SEARCH_INDEX, lambda: search.index_script(site, data))):
+        written.extend(document_pages(site, data, docs, edition))
+        written.extend(release_pages(site, docs, edition, previous))
+        facets = facet_lists(data, entries)
+        for name, page in index_page(data, edition, facets):
+            written.append(site / name)
+            write_new(written[-1], page)
+        for name, page in facet_pages(data, edition, facets):
+            written.append(site / name)
+            write_new(written[-1], page)
+        for name, make in ((REGISTER_PAGE, lambda: register_page(entries, data, edition)),
+                           (SEARCH_PAGE, lambda: [search_page(edition)])):
             written.append(site / name)
             write_new(written[-1], make())
+        for name, content in search.write_index(site, data):
+            written.append(site / name)
+            write_new(written[-1], content)
     finally:
         data.close()
     written.append(site / CORPUS_FILE)

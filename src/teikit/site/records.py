@@ -18,6 +18,7 @@ from typing import TypedDict
 from lxml import etree
 
 from .. import TEI_NS
+from .. import XML_NS as XML_ID_NS
 from ..bundled import REGISTER_NAME
 from ..xslt import XSLT_DIR, Stylesheet
 
@@ -38,6 +39,9 @@ def _text(node) -> str:
 _SKIP_IN_PROSE = {f"{{{TEI_NS}}}{name}" for name in ("sic", "orig", "abbr", "note")}
 
 
+_BREAKS = {f"{{{TEI_NS}}}{name}" for name in ("lb", "pb", "cb", "dateline", "salute", "signed", "seg")}
+
+
 def _prose(node) -> str:
     parts: list[str] = []
 
@@ -46,6 +50,8 @@ def _prose(node) -> str:
                                               element.getparent() is not None and
                                               element.getparent().tag == f"{{{TEI_NS}}}choice"):
             return
+        if element.tag in _BREAKS:
+            parts.append(" ")
         if element.text:
             parts.append(element.text)
         for child in element:
@@ -87,6 +93,16 @@ class Record(TypedDict):
     #: entry id -> [mentions, name as first written, anchor of the first mention]
     mentions: dict[str, list]
     source: str  #: the source file's name (set by the worker)
+    # For the facets and the citations:
+    authors: list[str]
+    repository: str  #: the archive without the call number
+    publisher: str  #: the source's publisher
+    source_url: str
+    idno: str
+    classification: str
+    genre: str
+    languages: list[str]  #: the original's languages
+    lang: str  #: the text's language
 
 
 class RecordReader:
@@ -116,15 +132,40 @@ class RecordReader:
         return data
 
 
-def search_words(tree: etree._ElementTree) -> list[str]:
-    """Sorted distinct words of the title and the text (not the rest of the header)."""
+#: The parts of the text searched one by one, so a hit is shown in its
+#: paragraph: the citable paragraphs (with their ids), headings, and the
+#: opener, closer and other blocks outside paragraphs.
+_PASSAGES = ("t:text//*[self::t:p or self::t:ab or self::t:head or self::t:opener or self::t:closer "
+             "or self::t:postscript or self::t:trailer]"
+             "[not(ancestor::t:note)][not(ancestor::*[self::t:p or self::t:ab or self::t:opener or self::t:closer "
+             "or self::t:postscript or self::t:trailer or self::t:head])]")
+
+
+def search_passages(tree: etree._ElementTree) -> list[list[str]]:
+    """``[anchor, text]`` of the title (anchor "") and of each passage of the text, in order.
+
+    The anchor is the passage's id (a heading: its division's), "" when it has none.
+    """
     root = tree.getroot()
-    found: set[str] = set()
-    for title in root.xpath("t:teiHeader/t:fileDesc/t:titleStmt/t:title", namespaces=_NS):
-        found |= words(" ".join(title.itertext()))
-    for text in root.xpath("t:text", namespaces=_NS):
-        found |= words(" ".join(text.itertext()))
-    return sorted(found)
+    out = []
+    titles = root.xpath("t:teiHeader/t:fileDesc/t:titleStmt/t:title", namespaces=_NS)
+    if titles:
+        out.append(["", _prose(titles[0])])
+    for node in root.xpath(_PASSAGES, namespaces=_NS):
+        anchor = node.get(f"{{{XML_ID_NS}}}id") or ""
+        if not anchor and node.tag == f"{{{TEI_NS}}}head":
+            anchor = node.getparent().get(f"{{{XML_ID_NS}}}id") or ""
+        # The passage as read (one reading of each choice), then its notes,
+        # each a passage of its own at the same place.
+        text = _prose(node)
+        if any(c.isalnum() for c in text):
+            out.append([anchor, text])
+        for note in node.iter(f"{{{TEI_NS}}}note"):
+            text = " ".join("".join(_prose(child) + " " + (child.tail or "") for child in note).split())
+            text = " ".join(((note.text or "") + " " + text).split())
+            if any(c.isalnum() for c in text):
+                out.append([note.get(f"{{{XML_ID_NS}}}id") or anchor, text])
+    return out
 
 
 def mention_summary(mentions: list[list[str]]) -> dict[str, list]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError, UsageError, problem_line
-from . import corpus, records
+from . import anchors, corpus, records
 from .files import write_new
 from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 
@@ -263,6 +263,9 @@ def process(task: Task) -> dict:
             result["warnings"].append(f"{task.path}: warning: published although invalid "
                                       f"({len(errors)} error{'s' if len(errors) != 1 else ''}); first: {lines[0]}")
 
+        # Citable ids for sections and paragraphs, in the TEI that is published too.
+        anchors.assign_ids(tree)
+
         start = time.perf_counter()
         page = toolchain.html(
             tree,
@@ -288,13 +291,16 @@ def process(task: Task) -> dict:
             record["description"] = " ".join(filter(None, (note, record.get("description", ""))))
 
         outputs = {
-            "html": page.encode("utf-8"),
+            # The page without the site's frame (navigation, citation, release),
+            # which is added when the site pages are written: it depends on
+            # the whole edition, and is then always current.
+            "page": page.encode("utf-8"),
             "tei": etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n",
             # The root element with corpus-unique ids, spliced into edition.xml.
             "fragment": corpus.fragment(tree, task.doc_id),
             # Kept out of the manifest: read one document at a time when the
             # search index is built, so the build's memory does not grow with them.
-            "words": " ".join(records.search_words(tree)).encode("utf-8"),
+            "words": json.dumps(records.search_passages(tree), ensure_ascii=False).encode("utf-8"),
             # Likewise the catalogue data and the register mentions.
             "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         }
