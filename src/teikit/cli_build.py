@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from .errors import TeikitError, UsageError
+from .errors import TeikitError, UsageError, printable
 from .site import build_site, merge_sites, parse_shard
 from .site.worker import Validation
+
+
+def _newer_than_its_tei(text: Path) -> bool:
+    tei = text.with_suffix(".xml")
+    try:
+        return text.stat().st_mtime > tei.stat().st_mtime + 1
+    except OSError:
+        return False
 
 
 def _finish(summary) -> None:
     for warning in summary.warnings:
         click.echo(warning, err=True)
-    if summary.superseded:
-        # The bundled edition keeps each TEI file's source text beside it: one line, not one per file.
-        click.echo(f"{len(summary.superseded)} plain-text source(s) not converted: a TEI file of the same name is used",
-                   err=True)
+    # A source text beside its TEI (as the bundled edition keeps it) is no news; one edited after its TEI
+    # was made is: its changes are not published until it is converted again.
+    stale = [path for path in summary.superseded if _newer_than_its_tei(Path(path))]
+    if stale:
+        click.echo(f"{len(stale)} plain-text source(s) changed after the TEI file of the same name, which is published "
+                   f"instead (convert again to publish the changes): {', '.join(printable(p) for p in map(str, stale[:3]))}"
+                   + (" …" if len(stale) > 3 else ""), err=True)
     click.echo(summary.text(), err=True)
     if not summary.ok:
         raise TeikitError(f"{len(summary.failed)} document(s) failed and were left out of the site")

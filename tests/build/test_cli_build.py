@@ -32,3 +32,28 @@ def test_empty_source_folder(tmp_path):
     (tmp_path / "src").mkdir()
     result = CliRunner().invoke(main, ["build", str(tmp_path / "src"), "-o", str(tmp_path / "s")])
     assert result.exit_code == 2 and "no documents" in result.output
+
+
+def test_a_text_beside_its_tei_is_no_news_unless_edited_after_it(tmp_path):
+    import os
+    import shutil
+
+    from teikit.bundled import data_dir
+
+    source = tmp_path / "src"
+    source.mkdir()
+    seed = data_dir("tei") / "soviet-embassy-dprk-1969-06-09"
+    for suffix in (".txt", ".xml", ".meta.toml"):
+        shutil.copy(str(seed) + suffix, source)
+    shutil.copy(data_dir("tei") / "register.xml", source)
+    text, tei = source / (seed.name + ".txt"), source / (seed.name + ".xml")
+    os.utime(text, (1_000_000, 1_000_000))
+    os.utime(tei, (1_000_000, 1_000_000))
+    args = ["build", str(source), "-o", str(tmp_path / "site"), "--no-pdf"]
+    quiet = CliRunner().invoke(main, args)
+    assert quiet.exit_code == 0, quiet.output
+    assert "plain-text source" not in quiet.output
+    os.utime(text, (1_000_100, 1_000_100))
+    told = CliRunner().invoke(main, args)
+    assert told.exit_code == 0
+    assert "1 plain-text source(s) changed after the TEI file of the same name" in told.output
