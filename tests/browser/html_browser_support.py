@@ -12,19 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chromium_support import ARGS, CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEI = ROOT / "tei" / "soviet-embassy-dprk-1969-06-09.xml"
 CONTRACT = ROOT / "tests" / "fixtures" / "contract.xml"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class Session:

@@ -11,14 +11,13 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from chromium_support import CHROMIUM, browser  # noqa: F401 - fixture
+
 from teikit.site import build_site, bundled_source_dir
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 DEV_DIR = ROOT.parent / "shared" / "corpus" / "dev"
 SEED_ID = "soviet-embassy-dprk-1969-06-09"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")]
 
@@ -51,15 +50,6 @@ def larger_site(tmp_path_factory):
     if len(summary.built) < 2:
         pytest.skip(f"fewer than two documents built: {summary.failed}")
     return site
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from chromium_support import CHROMIUM, browser  # noqa: F401 - fixture
+
 from teikit.site import build_site, bundled_source_dir
 
-CHROMIUM = Path("/usr/bin/chromium")
 SEED_ID = "soviet-embassy-dprk-1969-06-09"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 WIDTHS = (1280, 390)
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")]
@@ -37,15 +36,6 @@ def site(tmp_path_factory):
     summary = build_site(source, out, jobs=2, pdf=False, stream=io.StringIO())
     assert summary.ok, summary.failed
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -132,11 +132,9 @@ def build_opener(lines: list[Line]) -> list:
         elif index in scores or previous_kind in ("title-main", "title-sub") and _continues(line) \
                 and line.kind in ("unknown", "title"):
             head_type = "sub"
-        if not head_type and out and not opener and isinstance(out[-1], Node) and out[-1].tag == "head" \
-                and out[-1].attrib.get("type") != "genre" and _joins_title(lines[index - 1], line):
-            head_type = "join"
-        if head_type == "join" or head_type and out and not opener and isinstance(out[-1], Node) and out[-1].tag == "head" \
-                and out[-1].attrib.get("type") != "genre" and _joins_title(lines[index - 1], line):
+        after_title = out and not opener and isinstance(out[-1], Node) and out[-1].tag == "head" \
+            and out[-1].attrib.get("type") != "genre"
+        if after_title and _joins_title(lines[index - 1], line):
             # One title over several lines ("RECORD OF CONVERSATION WITH PRIME MINISTER / OF THE MPR c. TSEDENBAL").
             out[-1].children = merge(out[-1].children + [Node("lb")] + line.items)
             if line.kind in ("unknown", "title", "name", "sender"):
