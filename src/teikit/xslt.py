@@ -52,6 +52,43 @@ def captured_stderr() -> Iterator[list[str]]:
             lines.extend(sink.read().decode("utf-8", "replace").splitlines())
 
 
+#: What Saxon's own XML parser accepts when it reads the tree teikit hands
+#: it (the JDK's defaults, jdk.xml.elementAttributeLimit and maxXMLNameLimit):
+#: attributes and namespace declarations on one element, and characters in a
+#: name's prefix or local part. Looked for only when Saxon refuses a tree, so
+#: documents within them pay nothing.
+SAXON_MAX_ATTRIBUTES = 200
+SAXON_MAX_NAME = 1000
+
+
+def _declared(element: etree._Element) -> list[str]:
+    """The prefixes ("" for the default) the serialization declares on ``element``."""
+    parent = element.getparent()
+    inherited = parent.nsmap if parent is not None else {}
+    return [prefix or "" for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri]
+
+
+def saxon_limit_problem(tree: etree._ElementTree | etree._Element) -> tuple[str, int] | None:
+    """The first element beyond Saxon's parser limits, as (message, line), or None."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    for element in root.iter(tag=etree.Element):
+        declared = _declared(element)
+        local = etree.QName(element).localname
+        shown = f"{element.prefix}:{local}" if element.prefix else local
+        if len(shown) > 60:
+            shown = shown[:60] + "…"
+        line = element.sourceline or 1
+        count = len(element.attrib) + len(declared)
+        if count > SAXON_MAX_ATTRIBUTES:
+            return (f"<{shown}> has {count} attributes and namespace declarations; "
+                    f"at most {SAXON_MAX_ATTRIBUTES} on one element can be transformed", line)
+        names = [element.prefix or "", local, *declared, *(etree.QName(key).localname for key in element.attrib)]
+        if any(len(name) > SAXON_MAX_NAME for name in names):
+            return (f"<{shown}> has a name or prefix longer than {SAXON_MAX_NAME} characters; "
+                    "it cannot be transformed", line)
+    return None
+
+
 def _summary(lines: list[str], fallback: str) -> str:
     """The most telling line of Saxon's chatter (its error code line, if any), as one line."""
     for line in lines:
@@ -127,7 +164,13 @@ class Stylesheet:
                 self._exe.set_capture_result_documents(True)
                 result = self._exe.transform_to_string(xdm_node=node)
             except Exception as err:
-                raise TeikitError(f"transformation failed: {_summary(chatter, str(err))}", name) from None
+                summary = _summary(chatter, str(err))
+                # Saxon re-parses the tree and names a line of that text, not
+                # of the user's file: find the element in the user's tree.
+                problem = saxon_limit_problem(tree) if "SXXP0003" in summary or "JAXP" in summary else None
+                if problem is not None:
+                    raise TeikitError(problem[0], name, problem[1]) from None
+                raise TeikitError(f"transformation failed: {summary}", name) from None
         if result is None:
             raise TeikitError(f"transformation failed: {_summary(chatter, 'no result')}", name)
         return result

@@ -102,7 +102,8 @@ class SchematronChecker:
         except TeikitError as err:
             # A rule that fails at run time on this document (say, a cast of a
             # malformed date) is a finding about the document, not the end of the run.
-            line = _root(tree).sourceline or 1
+            # (an element beyond what Saxon's parser accepts is named by its line)
+            line = err.line or _root(tree).sourceline or 1
             message = f"Schematron rules could not be evaluated: {err.message}"
             return [Finding(name, line, 0, "error", message, "schematron-dynamic-error")]
         return self._findings(_root(tree), name, _read(result, name))
