@@ -52,8 +52,11 @@ def _finish(summary) -> None:
 @click.option("--tei-all", "tei_all", is_flag=True, help="Validate every document against tei_all.rng (and tei_all.isosch).")
 @click.option("--tei-all-dir", type=click.Path(file_okay=False), help="Folder holding tei_all.rng (for --tei-all and xml-model).")
 @click.option("--publish-invalid", is_flag=True, help="Publish documents that fail validation, with a warning.")
+@click.option("--worker-memory", type=click.FloatRange(min=0), default=None, metavar="GIB",
+              help="Memory cap of each worker process in GiB (0: none; default 4, or less on a small machine; "
+                   "also TEIKIT_WORKER_MEMORY).")
 def build_command(source_dir, site_dir, jobs, strict, shard, no_pdf, force, quiet, schema, schematron, tei_all,
-                  tei_all_dir, publish_invalid):
+                  tei_all_dir, publish_invalid, worker_memory):
     """Build the static edition of SOURCE_DIR (default: the bundled edition).
 
     SOURCE_DIR holds plain-text translations (*.txt, with optional NAME.meta.toml
@@ -86,6 +89,7 @@ def build_command(source_dir, site_dir, jobs, strict, shard, no_pdf, force, quie
     summary = build_site(
         source_dir, site_dir, jobs=jobs, strict=strict, shard=parse_shard(shard) if shard else None,
         pdf=not no_pdf, force=force, stream=sys.stderr, quiet=quiet, validation=validation,
+        worker_memory=worker_memory,
     )
     _finish(summary)
 

@@ -51,6 +51,14 @@ class FakeToolchain:
             import time
 
             time.sleep(1.5)
+        if "EXHAUST-MEMORY" in text:  # a stage that keeps allocating, as a resource bomb makes one do
+            hoard = []
+            while True:
+                hoard.append(bytearray(64 * 1024 * 1024))
+        if "NATIVE-OOM" in text:  # as Typst aborts when an allocation fails under the cap
+            import os
+
+            os.abort()
         if "KILL-WORKER" in text:  # as the kernel kills a process out of memory
             import os
             import signal

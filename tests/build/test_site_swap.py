@@ -162,3 +162,43 @@ def test_a_merge_waits_for_no_build(source, build, tmp_path):
     merge_sites([tmp_path / "part"], tmp_path / "site")
     assert (tmp_path / "site" / MANIFEST).is_file()
     assert not list(tmp_path.glob(".site.*"))
+
+
+def test_a_document_that_exhausts_the_memory_cap_fails_alone(source, build, tmp_path):
+    (source / "hog.txt").write_text("Hog\nEXHAUST-MEMORY\n", encoding="utf-8")
+    summary = build(source, jobs=2, worker_memory=1)
+    assert list(summary.failed) == ["hog"]
+    assert summary.failed["hog"] == [f"{source / 'hog.txt'}: out of memory (limit 1 GiB)"]
+    assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"]
+    assert not (tmp_path / "site" / "documents" / "hog.html").exists()
+
+
+def test_a_native_abort_under_the_cap_is_reported_as_out_of_memory(source, build):
+    (source / "native.txt").write_text("Native\nNATIVE-OOM\n", encoding="utf-8")
+    summary = build(source, jobs=2, worker_memory=1)
+    assert summary.failed["native"] == [f"{source / 'native.txt'}: out of memory (limit 1 GiB)"]
+    assert sorted(summary.built) == ["alpha", "beta", "delta", "gamma"]
+
+
+def test_the_memory_cap_comes_from_the_environment(source, build, monkeypatch):
+    monkeypatch.setenv("TEIKIT_WORKER_MEMORY", "1.25")
+    (source / "hog.txt").write_text("Hog\nEXHAUST-MEMORY\n", encoding="utf-8")
+    summary = build(source, jobs=1)
+    assert summary.failed["hog"] == [f"{source / 'hog.txt'}: out of memory (limit 1.25 GiB)"]
+
+
+def test_one_changed_document_is_built_in_a_capped_worker(source, build):
+    build(source)
+    for name in ("alpha", "beta", "gamma", "delta"):
+        (source / f"{name}.xml").unlink(missing_ok=True)
+        (source / f"{name}.txt").unlink(missing_ok=True)
+    (source / "hog.txt").write_text("Hog\nEXHAUST-MEMORY\n", encoding="utf-8")
+    summary = build(source, worker_memory=1.5)
+    assert summary.failed["hog"] == [f"{source / 'hog.txt'}: out of memory (limit 1.5 GiB)"]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_bad_memory_setting_is_a_usage_error(source, build, monkeypatch):
+    monkeypatch.setenv("TEIKIT_WORKER_MEMORY", "lots")
+    with pytest.raises(UsageError, match="TEIKIT_WORKER_MEMORY='lots'"):
+        build(source)

@@ -23,12 +23,13 @@ from typing import TextIO
 
 from ..bundled import data_dir
 from ..errors import TeikitError, UsageError, printable
+from . import memory
 from . import plan as planning
 from . import pages
 from .files import link_or_copy
 from .folder import OUTPUTS, SiteLock, Staging, check_site_dir, load_manifest, pages_digest, publish
 from .progress import Progress
-from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, Validation, init_worker, process
+from .worker import DOCS_PER_WORKER, STAGES, Task, Toolchain, Validation, init_worker, out_of_memory, process
 
 
 
@@ -72,15 +73,15 @@ def bundled_source_dir() -> Path:
     return data_dir("tei")
 
 
-def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result, validation=None):
-    """Process ``tasks``, in parallel when it pays; stop early under ``strict``."""
+def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result, validation=None, limit=None):
+    """Process ``tasks`` in worker processes; stop early under ``strict``.
+
+    Even one changed document goes to a worker: its memory cap and the
+    isolation from a crash hold for every document (a worker's start, about
+    0.1 s by fork, is spent once per build, and the compiling it does would be
+    done in this process otherwise).
+    """
     if not tasks:
-        return
-    if len(tasks) == 1:
-        # One changed document: starting a worker would cost more than it saves.
-        init_worker(factory, pdf, validation)
-        start = time.perf_counter()
-        on_result(process(tasks[0]), time.perf_counter() - start)
         return
     workers = min(jobs, len(tasks))
     # A fresh pool for every DOCS_PER_WORKER documents per worker, as a bound
@@ -90,11 +91,11 @@ def _run_tasks(tasks, jobs, factory, pdf, progress, strict, on_result, validatio
     batch = workers * DOCS_PER_WORKER
     for first in range(0, len(tasks), batch):
         chunk = tasks[first:first + batch]
-        if _run_pool(chunk, min(workers, len(chunk)), factory, pdf, strict, on_result, validation):
+        if _run_pool(chunk, min(workers, len(chunk)), factory, pdf, strict, on_result, validation, limit):
             return
 
 
-def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None) -> bool:
+def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None, limit=None) -> bool:
     """One pool over ``tasks``; True when ``strict`` stopped it at a failure.
 
     A worker that dies (killed for memory, say) breaks the pool and fails
@@ -103,7 +104,8 @@ def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None) 
     reported as failed, and the others are built.
     """
     done: set[str] = set()
-    with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(factory, pdf, validation)) as pool:
+    with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker,
+                                initargs=(factory, pdf, validation, limit)) as pool:
         started = {}
         futures = []
         for task in tasks:
@@ -127,7 +129,7 @@ def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None) 
             _stop_workers(pool)
             raise
     rest = [task for task in tasks if task.doc_id not in done]
-    return _run_alone(rest, factory, pdf, strict, on_result, validation) if rest else False
+    return _run_alone(rest, factory, pdf, strict, on_result, validation, limit) if rest else False
 
 
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
@@ -140,24 +142,42 @@ def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
         proc.join(timeout=10)
 
 
-def _run_alone(tasks, factory, pdf, strict, on_result, validation=None) -> bool:
+#: How a worker ends when an allocation fails in native code under its cap:
+#: Typst (Rust) aborts, Saxon's runtime exits with status 99.
+_OUT_OF_MEMORY_EXITS = (-6, 99)
+
+
+def _death(task: Task, exitcode: int | None, limit: int | None) -> str:
+    """The line of a document whose worker died."""
+    if limit and exitcode in _OUT_OF_MEMORY_EXITS:
+        return out_of_memory(task.path, limit)
+    return f"{task.path}: its worker process died (out of memory, or killed); the document is left out"
+
+
+def _run_alone(tasks, factory, pdf, strict, on_result, validation=None, limit=None) -> bool:
     """Run ``tasks`` one at a time in a worker of their own; a document whose worker dies is failed."""
     pool = None
     try:
         for task in tasks:
             if pool is None:
-                pool = cf.ProcessPoolExecutor(max_workers=1, initializer=init_worker, initargs=(factory, pdf, validation))
+                pool = cf.ProcessPoolExecutor(max_workers=1, initializer=init_worker,
+                                              initargs=(factory, pdf, validation, limit))
             start = time.perf_counter()
+            future = pool.submit(process, task)
+            # Kept to read how the worker ended, should it die (no public way to reach it).
+            workers = list((getattr(pool, "_processes", None) or {}).values())
             try:
-                result = pool.submit(process, task).result()
+                result = future.result()
             except cf.process.BrokenProcessPool:
                 pool.shutdown(wait=True)
                 pool = None
                 for rel in OUTPUTS.values():  # what it wrote before it died is not published
                     Path(task.staging, rel.format(id=task.doc_id)).unlink(missing_ok=True)
+                for worker in workers:
+                    worker.join(timeout=10)
+                exitcode = workers[0].exitcode if len(workers) == 1 else None
                 result = {"id": task.doc_id, "digest": task.digest, "status": "failed", "warnings": [],
-                          "timings": {}, "errors": [f"{task.path}: its worker process died (out of memory, or "
-                                                    "killed); the document is left out"]}
+                          "timings": {}, "errors": [_death(task, exitcode, limit)]}
             on_result(result, time.perf_counter() - start)
             if strict and result["status"] == "failed":
                 return True
@@ -186,6 +206,7 @@ def build_site(
     toolchain_factory=Toolchain,
     toolchain_digest: str | None = None,
     validation: Validation | None = None,
+    worker_memory: float | None = None,
 ) -> Summary:
     """Build (or bring up to date) the static edition of ``source_dir`` in ``site_dir``.
 
@@ -193,6 +214,8 @@ def build_site(
     out; under ``strict`` the first failure stops the build, nothing is
     swapped in and :class:`TeikitError` is raised. ``validation`` names the
     schema and rules (teikit's by default; see :class:`Validation`).
+    ``worker_memory`` caps each worker process, in GiB (0: no cap; None: the
+    ``TEIKIT_WORKER_MEMORY`` variable or the default, see :mod:`.memory`).
     ``toolchain_factory`` and
     ``toolchain_digest`` exist for tests (stand-in stages).
     """
@@ -202,12 +225,14 @@ def build_site(
     with SiteLock(site):
         return _build_site(source_dir, site, jobs=jobs, strict=strict, shard=shard, pdf=pdf, force=force,
                            stream=stream, quiet=quiet, toolchain_factory=toolchain_factory,
-                           toolchain_digest=toolchain_digest, validation=validation)
+                           toolchain_digest=toolchain_digest, validation=validation, worker_memory=worker_memory)
 
 
 def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stream, quiet, toolchain_factory,
-                toolchain_digest, validation) -> Summary:
+                toolchain_digest, validation, worker_memory=None) -> Summary:
     clock = time.perf_counter()
+    jobs = jobs or os.cpu_count() or 1
+    limit = memory.limit_bytes(worker_memory, jobs)
     stream = stream or sys.stderr
     source = Path(source_dir) if source_dir is not None else bundled_source_dir()
     if source.resolve().is_relative_to(site.resolve()):
@@ -301,7 +326,7 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
             docs[result["id"]] = entry
             progress.advance(result["id"], result["status"], seconds)
 
-        _run_tasks(tasks, jobs or os.cpu_count() or 1, toolchain_factory, pdf, progress, strict, on_result, validation)
+        _run_tasks(tasks, jobs, toolchain_factory, pdf, progress, strict, on_result, validation, limit)
         progress.finish()
         if strict and summary.failed:
             first = next(iter(summary.failed.values()))

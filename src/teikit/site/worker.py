@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError, UsageError, problem_line
-from . import anchors, corpus, records
+from . import anchors, corpus, memory, records
 from .files import write_new
 from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 
@@ -215,10 +215,18 @@ def _record_reader() -> records.RecordReader:
     return _STATE["records"]
 
 
-def init_worker(factory=Toolchain, pdf: bool = True, validation: Validation | None = None) -> None:
-    """Pool initializer: compile the stages once for this process."""
+def init_worker(factory=Toolchain, pdf: bool = True, validation: Validation | None = None,
+                memory_limit: int | None = None) -> None:
+    """Pool initializer: cap this process's memory (see :mod:`.memory`), then compile the stages once."""
+    memory.apply(memory_limit)
+    _STATE["memory"] = memory_limit
     _STATE["toolchain"] = factory(pdf=pdf, validation=validation)
     _STATE["publish_invalid"] = bool(validation and validation.publish_invalid)
+
+
+def out_of_memory(path: str, limit: int | None) -> str:
+    """The one line of a document that needed more memory than its worker may take."""
+    return f"{path}: out of memory (limit {memory.describe(limit)})" if limit else f"{path}: out of memory"
 
 
 def _finding_line(finding) -> str:
@@ -241,6 +249,8 @@ def process(task: Task) -> dict:
               "warnings": [], "timings": timings}
     staging = Path(task.staging)
     written: list[Path] = []
+    limit = _STATE.get("memory")
+    memory.reset_peak()
     try:
         start = time.perf_counter()
         tree, warnings = toolchain.convert(Path(task.path), task.kind)
@@ -312,10 +322,15 @@ def process(task: Task) -> dict:
             written.append(target)
         result["status"] = "built"
         result["outputs"] = sorted(OUTPUTS[k].format(id=task.doc_id) for k in outputs)
+    except MemoryError:
+        result["errors"] = [out_of_memory(task.path, limit)]
     except TeikitError as err:
-        result["errors"] = [str(err) if err.path else f"{task.path}: {err.message}"]
+        # A failed allocation inside libxml2 or Saxon comes back as some other error.
+        result["errors"] = [out_of_memory(task.path, limit) if memory.near_limit(limit)
+                            else str(err) if err.path else f"{task.path}: {err.message}"]
     except Exception as err:  # a stage's bug must not take the whole build down
-        result["errors"] = [f"{task.path}: internal error in a stage: {type(err).__name__}: {err}"]
+        result["errors"] = [out_of_memory(task.path, limit) if memory.near_limit(limit)
+                            else f"{task.path}: internal error in a stage: {type(err).__name__}: {err}"]
     if result["status"] != "built":
         for path in written:
             path.unlink(missing_ok=True)
