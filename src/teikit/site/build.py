@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from .. import processes
 from ..bundled import data_dir
 from ..errors import TeikitError, UsageError, printable
 from . import memory
@@ -104,7 +105,7 @@ def _run_pool(tasks, workers, factory, pdf, strict, on_result, validation=None, 
     reported as failed, and the others are built.
     """
     done: set[str] = set()
-    with cf.ProcessPoolExecutor(max_workers=workers, initializer=init_worker,
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=processes.context(), initializer=init_worker,
                                 initargs=(factory, pdf, validation, limit)) as pool:
         started = {}
         futures = []
@@ -160,7 +161,7 @@ def _run_alone(tasks, factory, pdf, strict, on_result, validation=None, limit=No
     try:
         for task in tasks:
             if pool is None:
-                pool = cf.ProcessPoolExecutor(max_workers=1, initializer=init_worker,
+                pool = cf.ProcessPoolExecutor(max_workers=1, mp_context=processes.context(), initializer=init_worker,
                                               initargs=(factory, pdf, validation, limit))
             start = time.perf_counter()
             future = pool.submit(process, task)

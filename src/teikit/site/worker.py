@@ -241,7 +241,7 @@ def process(task: Task) -> dict:
     the others.
     """
     toolchain = _STATE.get("toolchain")
-    if toolchain is None:  # run in the parent process (one document, -j 1)
+    if toolchain is None:  # called directly, outside a build's workers
         init_worker(pdf=task.pdf)
         toolchain = _STATE["toolchain"]
     timings = {}

@@ -9,11 +9,11 @@ it point at, so that unused entries can be reported.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import processes
 from ..errors import TeikitError, UsageError
 from ..shard import Shard
 from ..xmlparse import parse_file
@@ -120,16 +120,6 @@ def _register_uses(
         yield register, (used if has_users else None)
 
 
-def _start_method() -> str:
-    """fork while this process has not started Saxon (fast: nothing to import again);
-    forkserver once it has, because a running Saxon runtime must not be forked."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods() and "saxonche" not in sys.modules:
-        return "fork"
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-
-
 def _referenced_by(documents: Sequence[Path], register: Path, explicit: Path | None) -> set[str]:
     """Entry ids of ``register`` that documents outside this run (another shard) point at."""
     ids: set[str] = set()
@@ -180,10 +170,9 @@ def run(
             results[register] = FileResult(str(register), validator.validate_file(register, used))
     else:
         # Imported here: a run with one job (a pre-commit hook) need not pay for them.
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context(_start_method())
+        context = processes.context()
         with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(options,)) as pool:
             for batch, outcome in zip(batches, pool.map(_check_in_worker, [[str(p) for p in b] for b in batches])):
                 record(batch, outcome)
