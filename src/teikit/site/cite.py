@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from html import escape
 
 #: Where each document's citation files go, relative to the site.
 CITE_FILES = {
@@ -67,6 +68,17 @@ class Citation:
     pdf_url: str = ""
     lang: str = "en"
     parts: list = field(default_factory=list)
+
+    @classmethod
+    def from_record(cls, doc_id: str, record: dict, *, url: str, pdf_url: str = "", edition: str = "",
+                    publisher: str = "", version: str = "", year: str = "") -> "Citation":
+        """The citation of a document from its record (:class:`.records.Record`): the one
+        mapping from the TEI's catalogue fields to a citation, for the site and ``teikit html``."""
+        return cls(doc_id=doc_id, title=record["title"], authors=record.get("authors", []), date=record["date"],
+                   date_text=record["date_text"], archive=record["archive"],
+                   source_publisher=record.get("publisher", ""), source_url=record.get("source_url", ""),
+                   edition=edition, publisher=publisher, version=version, year=year, url=url, pdf_url=pdf_url,
+                   lang=record.get("lang", "en"))
 
     # -------------------------------------------------------- formatted
 
@@ -186,8 +198,16 @@ class Citation:
 
     # -------------------------------------------------------- meta tags
 
+    def meta_html(self) -> str:
+        """The :meth:`meta_tags` as HTML ``<meta>`` elements, for a page's head."""
+        return "".join(f'<meta name="{escape(name)}" content="{escape(content)}">' for name, content in self.meta_tags())
+
     def meta_tags(self) -> list[tuple[str, str]]:
-        """``(name, content)`` of the Highwire (``citation_*``) and Dublin Core tags."""
+        """``(name, content)`` of the Highwire (``citation_*``) and Dublin Core tags; a tag whose
+        value is unknown (a page rendered outside an edition has no edition title) is left out."""
+        return [(name, content) for name, content in self._meta_tags() if content]
+
+    def _meta_tags(self) -> list[tuple[str, str]]:
         tags = [("citation_title", self.title)]
         tags += [("citation_author", surname_first(a)) for a in self.authors]
         if self.date:

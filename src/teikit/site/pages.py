@@ -488,13 +488,11 @@ def facet_pages(data: PageData, edition: dict, facets: list) -> Iterator[tuple[s
 def _citation(doc_id: str, record: dict, edition: dict, has_pdf: bool) -> Citation:
     base = edition.get("url", "").rstrip("/")
     href = _doc_href(doc_id)
-    return Citation(
-        doc_id=doc_id, title=record["title"], authors=record.get("authors", []), date=record["date"],
-        date_text=record["date_text"], archive=record["archive"], source_publisher=record.get("publisher", ""),
-        source_url=record.get("source_url", ""), edition=edition["title"], publisher=edition.get("publisher", ""),
-        version=edition.get("version", ""), year=edition["built"][:4], url=f"{base}/{href}" if base else href,
-        pdf_url=(f"{base}/{OUTPUTS['pdf'].format(id=doc_id)}" if base else OUTPUTS["pdf"].format(id=doc_id))
-        if has_pdf else "", lang=record.get("lang", "en"))
+    pdf = OUTPUTS["pdf"].format(id=doc_id)
+    return Citation.from_record(
+        doc_id, record, url=f"{base}/{href}" if base else href,
+        pdf_url=(f"{base}/{pdf}" if base else pdf) if has_pdf else "", edition=edition["title"],
+        publisher=edition.get("publisher", ""), version=edition.get("version", ""), year=edition["built"][:4])
 
 
 def _cite_block(citation: Citation, doc_id: str, absolute: bool) -> etree._Element:
@@ -524,7 +522,7 @@ def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: 
     """The worker's page of one document in the site's frame: meta tags for citation, the
     edition's navigation, breadcrumb, previous and next document, the cite block, the release."""
     citation = _citation(doc_id, record, edition, has_pdf)
-    head = "".join(_html(_el("meta", {"name": name, "content": content})) for name, content in citation.meta_tags())
+    head = citation.meta_html()
     if edition.get("url"):
         head += _html(_el("link", {"rel": "canonical", "href": citation.url}))
     head += _html(_el("style", None, assets.DOC_CSS))
