@@ -23,7 +23,7 @@
   <!-- What counts as a paragraph for "first mention": the nearest block of
        running text around the name. -->
   <xsl:variable name="tk:mention-blocks" as="xs:string+" select="('p', 'ab', 'head', 'item', 'note', 'l', 'cell',
-      'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'docTitle', 'label', 'stamp', 'fw', 'bibl',
+      'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'docTitle', 'label', 'stamp', 'fw',
       'teiHeader')"/>
 
   <!-- generate-id() of each register mention that is the first of its entry in its block. -->

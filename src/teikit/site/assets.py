@@ -101,19 +101,23 @@ DOC_SCRIPT = """
     var texts = block.querySelectorAll(".cite-text");
     var target = block.querySelector(".cite-target");
     texts.forEach(function (t) { t.setAttribute("data-base", t.textContent); });
+    var months = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+    var now = new Date();
     var update = function () {
       var id = decodeURIComponent(location.hash.slice(1));
       var el = id && document.getElementById(id);
       var passage = el && (el.hasAttribute("data-cite") || el.querySelector(":scope > [data-cite]")) ? id : "";
       var page = location.href.split("#")[0];
       texts.forEach(function (t) {
-        var text = t.getAttribute("data-base");
-        var rel = "documents/" + page.split("/").pop();
-        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") text = text.split(rel).join(page);
-        if (passage) {
-          var where = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "");
-          text = text.replace(/(https?:[^ ]+|documents\\/[^ ]+)\\.$/, function (u, url) { return where + ". " + url + "#" + passage + "."; });
-        }
+        var text = t.getAttribute("data-base"), url = t.getAttribute("data-url") || "", mla = t.getAttribute("data-style") === "mla";
+        var live = url;
+        // A relative address is made the one the browser shows (not a file on this disk).
+        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") live = mla ? page.replace(/^https?:\/\//, "") : page;
+        if (passage) live += "#" + passage;
+        if (passage && !mla) live = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "") + ". " + live;
+        if (url) text = text.split(url + ".").join(live + ".");
+        // MLA dates the reader's access of an online work: that is today, which only the page knows.
+        if (mla) text += " Accessed " + now.getDate() + " " + months[now.getMonth()] + " " + now.getFullYear() + ".";
         t.textContent = text;
       });
       target.textContent = passage ? "This passage (" + passage + ") of the document." : "The whole document.";
