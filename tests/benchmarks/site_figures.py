@@ -47,16 +47,23 @@ def page_sizes(site: Path) -> dict:
     for kind, paths in kinds.items():
         size, path = _largest(paths)
         out[kind] = {"bytes": size, "path": str(path.relative_to(site)) if path else ""}
-    index = [site / "search-index.js", *(site / "search").glob("*.js")]
-    raw = b"".join(p.read_bytes() for p in index)
-    out["search_total"] = {"bytes": len(raw), "gzipped": len(gzip.compress(raw, 6)), "files": len(index)}
+    # Each file gzipped on its own, as a server would send it.
+    parts = {"search_total": [site / "search-index.js", *(site / "search").glob("*.js")],
+             "search_words": [*(site / "search").glob("w-*.js"), *(site / "search").glob("k-*.js")],
+             "search_texts": list((site / "search").glob("d-*.js"))}
+    for name, paths in parts.items():
+        raw = zipped = 0
+        for path in paths:
+            data = path.read_bytes()
+            raw += len(data)
+            zipped += len(gzip.compress(data, 6))
+        out[name] = {"bytes": raw, "gzipped": zipped, "files": len(paths)}
     return out
 
 
-def browser_times(site: Path, pages: list[str], query: str, rare: str = "bucharest") -> dict:
-    """Milliseconds to the load event for each page, and for a query on search.html to show its results
-    (``query``: common words, answered from the first block; ``rare``: a word few documents have, which
-    reads every block of the index before it has a page of results)."""
+def browser_times(site: Path, pages: list[str], query: str, second: str = "bucharest") -> dict:
+    """Milliseconds to the load event for each page, and for two queries on search.html (``query``
+    and ``second``) to show their first results, with the files each loaded."""
     from playwright.sync_api import sync_playwright
 
     out = {}
@@ -68,7 +75,7 @@ def browser_times(site: Path, pages: list[str], query: str, rare: str = "buchare
             page.goto((site.resolve() / rel).as_uri(), wait_until="load")
             out[rel] = round((time.perf_counter() - start) * 1000)
             page.close()
-        for label, words in (("query", query), ("rare_query", rare)):
+        for label, words in (("query", query), ("query2", second)):
             page = browser.new_page()
             page.goto((site.resolve() / "search.html").as_uri(), wait_until="load")
             page.wait_for_function("document.getElementById('status').textContent.includes('indexed')")
