@@ -112,7 +112,7 @@ DOC_SCRIPT = """
         var text = t.getAttribute("data-base"), url = t.getAttribute("data-url") || "", mla = t.getAttribute("data-style") === "mla";
         var live = url;
         // A relative address is made the one the browser shows (not a file on this disk).
-        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") live = mla ? page.replace(/^https?:\/\//, "") : page;
+        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") live = mla ? page.replace(/^https?:\\/\\//, "") : page;
         if (passage) live += "#" + passage;
         if (passage && !mla) live = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "") + ". " + live;
         if (url) text = text.split(url + ".").join(live + ".");
