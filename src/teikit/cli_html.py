@@ -35,12 +35,21 @@ SITE_RECORD = ".teikit-build.json"
     show_default=True,
     help="Link to DOC.pdf beside the page: auto = only if that file exists.",
 )
-def html_command(documents: tuple[str, ...], output_dir: str | None, register_href: str, pdf_link: str) -> None:
+@click.option(
+    "--link-names",
+    type=click.Choice(["first", "all"]),
+    default="first",
+    show_default=True,
+    help="Link the first mention of a register entry in each paragraph (the others are marked, not linked), or all.",
+)
+def html_command(documents: tuple[str, ...], output_dir: str | None, register_href: str, pdf_link: str,
+                 link_names: str) -> None:
     """Render TEI documents as self-contained HTML reading pages.
 
     Each DOC.xml becomes DOC.html (in --output-dir, or next to DOC.xml;
     with - as DOC, or -o -, the one page goes to stdout),
-    with the CSS and script inlined, a link to the TEI source and, when
+    with the CSS and script inlined, an anchor on each section and paragraph,
+    citation meta tags for reference managers, a link to the TEI source and, when
     DOC.pdf is there (see --pdf-link), to the PDF. All documents are rendered before any page
     is written, so a bad input leaves no page behind.
 
@@ -63,11 +72,13 @@ def html_command(documents: tuple[str, ...], output_dir: str | None, register_hr
     if to_stdout:
         (document,) = documents
         if is_stdio(document):
-            page = renderer.render(parse_input(document), name="stdin", register_href=register_href)
+            page = renderer.render_citable(parse_input(document), name="stdin", register_href=register_href,
+                                           link_names=link_names)
         else:
             # The page's links are made relative to the current folder, where a redirection puts it.
             target = Path.cwd() / f"{Path(document).stem}.html"
-            page = renderer.render_file(Path(document), target, register_href=register_href, link_pdf=link_pdf)
+            page = renderer.render_file(Path(document), target, register_href=register_href, link_pdf=link_pdf,
+                                        link_names=link_names)
         write_output("-", page)
         return
     paths = [Path(doc) for doc in documents]
@@ -75,7 +86,8 @@ def html_command(documents: tuple[str, ...], output_dir: str | None, register_hr
     for target in targets:
         refuse_overwriting_inputs(target, *documents)
     pages = [
-        renderer.render_file(doc, target, register_href=register_href, link_pdf=link_pdf)
+        renderer.render_file(doc, target, register_href=register_href, link_pdf=link_pdf,
+                                        link_names=link_names)
         for doc, target in zip(paths, targets)
     ]
     for target, page in zip(targets, pages):

@@ -21,6 +21,8 @@ from .xslt import XSLT_DIR, Stylesheet
 
 #: Where a name's register entry is linked when no other page is given.
 DEFAULT_REGISTER_HREF = "register.html"
+#: Which mentions of a register entry are links: the first in each paragraph, or all.
+LINK_NAMES = ("first", "all")
 
 _HTML_DIR = XSLT_DIR / "html"
 
@@ -59,6 +61,7 @@ class HtmlRenderer:
         self._sheet = Stylesheet(_HTML_DIR / "html.xsl")
         self._css = _asset("html.css", "</style")
         self._js = _asset("html.js", "</script")
+        self._records = None  # the record stylesheet, compiled when a page is first made citable
 
     def render(
         self,
@@ -68,23 +71,29 @@ class HtmlRenderer:
         tei_href: str | None = None,
         pdf_href: str | None = None,
         register_href: str | None = None,
+        link_names: str = "first",
     ) -> str:
         """Return a complete HTML page for the TEI document ``tree``.
 
         ``tei_href`` and ``pdf_href`` are the links to the document's other
         formats (left out when None); ``register_href`` is the page names are
         linked to (default ``register.html``), each at the fragment of its
-        register entry. Links that are not http(s), relative or a fragment are
+        register entry; ``link_names`` (:data:`LINK_NAMES`) says whether only
+        the first mention of an entry in each paragraph is a link, or every
+        one. Links that are not http(s), relative or a fragment are
         dropped by the stylesheet. Raises :class:`TeikitError` if the root is
         not a TEI element.
         """
         require_tei(tree, name)
+        if link_names not in LINK_NAMES:
+            raise UsageError(f"link_names must be one of {', '.join(LINK_NAMES)}, not {link_names!r}")
         params = {
             "css": self._css,
             "js": self._js,
             "tei-href": tei_href or "",
             "pdf-href": pdf_href or "",
             "register-href": DEFAULT_REGISTER_HREF if register_href is None else register_href,
+            "link-names": link_names,
         }
         page = self._sheet.transform(tree, params, name=name)
         # Saxon writes "<!DOCTYPE HTML>"; the lower-case form is the usual one.
@@ -99,21 +108,47 @@ class HtmlRenderer:
         *,
         register_href: str | None = None,
         link_pdf: bool | None = None,
+        link_names: str = "first",
     ) -> str:
         """Parse the TEI file ``path`` and render the page that will live at ``target``.
 
         The page links to the TEI file (relative to the page) and to
         ``<stem>.pdf`` beside the page when ``link_pdf`` is true, or, when it
-        is None, when that file exists.
+        is None, when that file exists. It is citable as a built site's page
+        is (see :meth:`render_citable`).
         """
         tree = parse_file(path)
         pdf = target.parent / f"{path.stem}.pdf"
         if link_pdf is None:
             link_pdf = pdf.is_file()
-        return self.render(
+        pdf_href = relative_href(pdf, target.parent) if link_pdf else None
+        return self.render_citable(
             tree,
             name=str(path),
+            page_href=target.name,
             tei_href=relative_href(path, target.parent),
-            pdf_href=relative_href(pdf, target.parent) if link_pdf else None,
+            pdf_href=pdf_href,
             register_href=register_href,
+            link_names=link_names,
         )
+
+    def render_citable(self, tree: etree._ElementTree, *, name: str = "<input>", page_href: str = "",
+                       pdf_href: str | None = None, **options) -> str:
+        """:meth:`render` with what a built site gives every document page and needs nothing of the
+        edition: an anchor on each section and paragraph (the site's ids, given to ``tree``
+        in memory, never to the file it was read from) and the ``citation_*`` and Dublin
+        Core meta tags of the document (without the edition's title, publisher and version)."""
+        # Imported here: the site package is the build's, and costs nothing to a plain render.
+        from .site.anchors import assign_ids
+        from .site.cite import Citation
+        from .site.records import RecordReader
+
+        require_tei(tree, name)
+        assign_ids(tree)
+        page = self.render(tree, name=name, pdf_href=pdf_href, **options)
+        if self._records is None:
+            self._records = RecordReader()
+        record = self._records.read(tree, name)
+        stem = Path(page_href).stem or "document"
+        meta = Citation.from_record(stem, record, url=page_href, pdf_url=pdf_href or "").meta_html()
+        return page.replace("</head>", meta + "</head>", 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -76,7 +77,9 @@ def make_document(seed_text: str, number: int, rng: random.Random) -> tuple[str,
     for block in opener:
         lines = []
         for line in block:
-            line = line.replace("9 Junes 1969", _date_text(day)).replace("12 June 1969", _date_text(stamp_day))
+            # Both dates at once: a document dated 12 June 1969 must not have its date taken for the stamp's.
+            line = re.sub("9 Junes 1969|12 June 1969",
+                          lambda m: _date_text(day if m.group(0).startswith("9") else stamp_day), line)
             line = line.replace("Nº 165", f"Nº {rng.randrange(10, 999)}").replace("19373", str(rng.randrange(10000, 99999)))
             if line.startswith("CONCERNING CHANGES"):
                 line = subject

@@ -120,7 +120,7 @@ def test_document_page_has_no_errors(bundled_site, open_page):
 
 
 def test_register_links_back_to_mentions(bundled_site, open_page):
-    page = open_page(bundled_site, "register.html")
+    page = open_page(bundled_site, "register/persons-f.html")
     mentions = page.locator("a.mention")
     assert mentions.count() > 0
     entry_id = page.locator("article.entry:has(a.mention)").first.get_attribute("id")
@@ -133,10 +133,10 @@ def test_register_links_back_to_mentions(bundled_site, open_page):
     # The mention anchor exists on the document page and points back to the entry.
     target = page.locator(f"[id='{anchor}']")
     assert target.count() == 1
-    assert target.get_attribute("href").endswith(f"register.html#{entry_id}")
+    assert target.get_attribute("href").endswith(f"register/persons-f.html#{entry_id}")
     target.click()
     page.wait_for_load_state("load")
-    assert page.url.endswith(f"register.html#{entry_id}")
+    assert page.url.endswith(f"register/persons-f.html#{entry_id}")
     _clean(page)
 
 

@@ -45,7 +45,10 @@ def test_index_lists_documents_in_date_order(source, build, tmp_path):
 def test_register_links_back_to_each_document_and_its_mentions(source, build, tmp_path):
     build(source)
     site = tmp_path / "site"
-    page = etree.parse(str(site / "register.html"), etree.HTMLParser())
+    # The overview files each entry under its initial, on a page of its own kind and letter.
+    overview = etree.parse(str(site / "register.html"), etree.HTMLParser())
+    assert "register/persons-f.html" in overview.xpath("//section[@id='persons']//a/@href")
+    page = etree.parse(str(site / "register" / "persons-f.html"), etree.HTMLParser())
     entry = page.xpath("//article[@id='per-fadeyev-yu']")[0]
     # Fadeyev is named twice in each of the three TEI documents: one link per
     # document, to its first mention, with the count.
@@ -56,16 +59,22 @@ def test_register_links_back_to_each_document_and_its_mentions(source, build, tm
         assert "".join(item.itertext()).endswith(", 2 mentions")
         (href,) = item.xpath("a[@class='mention']/@href")
         path, anchor = href.split("#")
-        doc = etree.parse(str(site / path), etree.HTMLParser())
+        assert path.startswith("../documents/")
+        doc = etree.parse(str(site / "register" / path), etree.HTMLParser())
         target = doc.xpath(f"//*[@id='{anchor}']")
-        assert target and target[0].get("href") == "../register.html#per-fadeyev-yu"
-        # The document page links every one of its mentions back to the entry.
-        assert len(doc.xpath("//a[@href='../register.html#per-fadeyev-yu'][@id]")) == 2
+        # The link goes straight to the entry's page of the register, no script needed.
+        assert target and target[0].get("href") == "../register/persons-f.html#per-fadeyev-yu"
+        # Every mention is anchored: linked at its first mention in a paragraph, marked after.
+        linked = doc.xpath("//a[@href='../register/persons-f.html#per-fadeyev-yu'][@id]")
+        again = doc.xpath("//span[@data-entry='per-fadeyev-yu'][@id]")
+        assert linked and len(linked) + len(again) == 2
+        assert not doc.xpath("//a[starts-with(@href, '../register.html#')]")
     # Every entry has an anchor; an unmentioned one says so.
-    assert page.xpath("//article[@id='per-kim-il-sung']//text()[contains(., 'Not mentioned')]")
-    assert page.xpath("//article[@id='per-kim-il-sung']//a/@href") == ["https://www.wikidata.org/wiki/Q39364"]
+    kim = etree.parse(str(site / "register" / "persons-k.html"), etree.HTMLParser())
+    assert kim.xpath("//article[@id='per-kim-il-sung']//text()[contains(., 'Not mentioned')]")
+    assert kim.xpath("//article[@id='per-kim-il-sung']//a/@href") == ["https://www.wikidata.org/wiki/Q39364"]
     for section in ("persons", "organizations", "places"):
-        assert page.xpath(f"//section[@id='{section}']")
+        assert overview.xpath(f"//section[@id='{section}']//a")
 
 
 def test_search_index_finds_words_in_their_passages(source, build, tmp_path):
@@ -300,11 +309,11 @@ def test_unchanged_documents_keep_their_records_in_a_rebuild(source, build, tmp_
         encoding="utf-8")
     summary = build(source)
     assert summary.built == ["beta"]
-    page = etree.parse(str(site / "register.html"), etree.HTMLParser())
+    page = etree.parse(str(site / "register" / "persons-f.html"), etree.HTMLParser())
     # Alpha and gamma were not processed again, yet the register still lists them.
     hrefs = page.xpath("//article[@id='per-fadeyev-yu']//a[@class='mention']/@href")
     assert "Beta report revised" in "".join(page.xpath("//article[@id='per-fadeyev-yu']//a/text()"))
-    assert sorted(h.split("#")[0] for h in hrefs) == [f"documents/{d}.html" for d in ("alpha", "beta", "gamma")]
+    assert sorted(h.split("#")[0] for h in hrefs) == [f"../documents/{d}.html" for d in ("alpha", "beta", "gamma")]
 
 
 def test_site_of_an_older_manifest_format_is_rebuilt_whole(source, build, tmp_path):

@@ -51,6 +51,11 @@ ul.facet-values li { overflow-wrap: anywhere; }
 ul.facet-values .n, ol.facet-docs { color: var(--muted); }
 ol.facet-docs a { color: var(--accent); }
 .table-wrap { overflow-x: auto; }
+ul.initials { display: flex; flex-wrap: wrap; gap: .3rem 1.1rem; list-style: none; padding: 0; }
+ul.initials .n { color: var(--muted); }
+nav.initials a { display: inline-block; min-width: 1.8rem; padding: .1rem .2rem; text-align: center; }
+nav.initials a[aria-current] { font-weight: bold; color: var(--ink); text-decoration: none; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 main, header.site, footer.site { overflow-wrap: break-word; }
 @media (max-width: 40rem) {
   table.documents thead { display: none; }
@@ -82,14 +87,13 @@ p:target, section:target > :first-child { background: #fff6d6; }
 section.tk-cite { margin-top: 2.5rem; padding: .5rem 1.25rem 0; border-top: 1px solid #d7d7de; overflow-wrap: anywhere; }
 section.tk-cite h2 { font-size: 1.1rem; }
 p.release { font: .8rem system-ui, sans-serif; color: #5a5a66; }
-a.name-repeat { text-decoration-style: dotted; }
 @media print { nav.site.bar, nav.breadcrumb, nav.docnav, .tk-anchor { display: none; } }
 """
 
 #: A document page's script (the page works without it): the citation
 #: follows the passage the address points at, with the address as the
-#: browser shows it; and a name is a tab stop only at its first mention in
-#: a paragraph (the repeats keep their link for the mouse).
+#: browser shows it. (A name is a link only at its first mention in a
+#: paragraph: the stylesheet's rule, see xslt/html/names.xsl.)
 DOC_SCRIPT = """
 (function () {
   var block = document.getElementById("cite");
@@ -97,19 +101,23 @@ DOC_SCRIPT = """
     var texts = block.querySelectorAll(".cite-text");
     var target = block.querySelector(".cite-target");
     texts.forEach(function (t) { t.setAttribute("data-base", t.textContent); });
+    var months = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+    var now = new Date();
     var update = function () {
       var id = decodeURIComponent(location.hash.slice(1));
       var el = id && document.getElementById(id);
       var passage = el && (el.hasAttribute("data-cite") || el.querySelector(":scope > [data-cite]")) ? id : "";
       var page = location.href.split("#")[0];
       texts.forEach(function (t) {
-        var text = t.getAttribute("data-base");
-        var rel = "documents/" + page.split("/").pop();
-        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") text = text.split(rel).join(page);
-        if (passage) {
-          var where = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "");
-          text = text.replace(/(https?:[^ ]+|documents\\/[^ ]+)\\.$/, function (u, url) { return where + ". " + url + "#" + passage + "."; });
-        }
+        var text = t.getAttribute("data-base"), url = t.getAttribute("data-url") || "", mla = t.getAttribute("data-style") === "mla";
+        var live = url;
+        // A relative address is made the one the browser shows (not a file on this disk).
+        if (!block.hasAttribute("data-absolute") && location.protocol !== "file:") live = mla ? page.replace(/^https?:\\/\\//, "") : page;
+        if (passage) live += "#" + passage;
+        if (passage && !mla) live = (passage.charAt(0) === "p" ? "para. " : "sec. ") + passage.replace(/^[ps]/, "") + ". " + live;
+        if (url) text = text.split(url + ".").join(live + ".");
+        // MLA dates the reader's access of an online work: that is today, which only the page knows.
+        if (mla) text += " Accessed " + now.getDate() + " " + months[now.getMonth()] + " " + now.getFullYear() + ".";
         t.textContent = text;
       });
       target.textContent = passage ? "This passage (" + passage + ") of the document." : "The whole document.";
@@ -117,15 +125,6 @@ DOC_SCRIPT = """
     window.addEventListener("hashchange", update);
     update();
   }
-  document.querySelectorAll("[data-cite]").forEach(function (para) {
-    var seen = {};
-    para.querySelectorAll("a[href*='#']:not(.tk-anchor)").forEach(function (link) {
-      var href = link.getAttribute("href");
-      if (href.indexOf("register") < 0) return;
-      if (seen[href]) { link.setAttribute("tabindex", "-1"); link.classList.add("name-repeat"); }
-      seen[href] = true;
-    });
-  });
 })();
 """
 
@@ -173,9 +172,10 @@ SEARCH_SCRIPT = r"""
   var list = document.getElementById("results");
   var status = document.getElementById("status");
   var more = document.getElementById("more");
-  var meta = null, shards = {}, docs = {}, waiting = {}, known = {};
+  var meta = null, shards = {}, docs = {}, waiting = {}, keys = {};
   var S = window.TEIKIT_SEARCH = {
-    meta: function (m) { meta = m; m.shards.forEach(function (k) { known[k] = true; }); },
+    meta: function (m) { meta = m; },
+    keys: function (block, list) { var k = keys[block] = {}; list.forEach(function (x) { k[x] = true; }); },
     words: function (key, words) { shards[key] = words; },
     doc: function (n, d) { docs[n] = d; }
   };
@@ -196,20 +196,35 @@ SEARCH_SCRIPT = r"""
   }
   function fold(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   function tokens(text) { return fold(text).split(/[^\p{L}\p{N}_]+/u).filter(function (t) { return t.length > 0; }); }
-  function key(word) {
-    return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("_");
+  function hex(word) { return Array.from(word).map(function (c) { return c.codePointAt(0).toString(16); }); }
+  // The shards of a block that may hold the word: the one of its longest
+  // prefix that is a key; for a prefix, also every key that extends it.
+  function shardsOf(block, word, prefix) {
+    var known = keys[block] || {}, h = hex(word), out = [];
+    for (var n = h.length; n >= 2; n--) {
+      var k = h.slice(0, n).join("_");
+      if (known[k]) { out.push(k); break; }
+    }
+    if (prefix) {
+      var stem = h.join("_") + "_";
+      Object.keys(known).forEach(function (k) { if (k.lastIndexOf(stem, 0) === 0) out.push(k); });
+    }
+    return out.map(function (k) { return block + "-" + k; });
   }
-  function passages(word, prefix) {
-    var shard = shards[key(word)] || {}, found = {};
-    Object.keys(shard).forEach(function (w) {
+  function passages(block, word, prefix) {
+    var found = {};
+    shardsOf(block, word, prefix).forEach(function (name) {
+      var shard = shards[name] || {};
+      Object.keys(shard).forEach(function (w) {
       if (w === word || (prefix && w.lastIndexOf(word, 0) === 0)) {
-        var doc = 0;
+        var doc = block * meta.block;
         shard[w].split(",").forEach(function (pair) {
           var parts = pair.split(".");
           doc += parseInt(parts[0], 36);
           found[doc + "." + parseInt(parts[1], 36)] = true;
         });
       }
+      });
     });
     return found;
   }
@@ -253,15 +268,55 @@ SEARCH_SCRIPT = r"""
     if (end < out.length) frag.appendChild(document.createTextNode("\u2026"));
     return frag;
   }
-  var hits = [], shown = 0, query = null, generation = 0;
+  var hits = [], shown = 0, query = null, generation = 0, searched = 0;
+  // Search the next block of documents; its hits join the list, in order.
+  function searchBlock(done) {
+    var mine = generation, block = searched;
+    load(dir + "k-" + block + ".js", function () {
+      var needed = {};
+      query.words.forEach(function (w) {
+        shardsOf(block, w, w === query.prefix).forEach(function (name) { needed[dir + "w-" + name + ".js"] = true; });
+      });
+      loadAll(Object.keys(needed), function () {
+        if (mine !== generation) return;
+        var sets = query.words.map(function (w) { return passages(block, w, w === query.prefix); });
+        var found = sets.reduce(function (a, b) {
+          var both = {}; Object.keys(a).forEach(function (k) { if (b[k]) both[k] = true; }); return both;
+        });
+        hits = hits.concat(Object.keys(found).map(function (k) { return k.split(".").map(Number); })
+          .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }));
+        searched = block + 1;
+        done();
+      });
+    });
+  }
+  function report() {
+    var all = searched >= meta.blocks;
+    var total = query.phrases.length || !all ? "" : " of " + hits.length;
+    var text = list.children.length + total + " passage" + (list.children.length === 1 && !total ? "" : "s") +
+      (query.phrases.length ? " with the phrase" : "") + " shown";
+    if (!all) text += "; documents 1\u2013" + Math.min(meta.docs, searched * meta.block) + " of " + meta.docs + " searched so far";
+    status.textContent = text + ".";
+    more.hidden = shown >= hits.length && all;
+  }
   function show(count) {
     var mine = generation, batch = [], need = {};
+    if (shown + count > hits.length && searched < meta.blocks) {
+      // Not enough hits yet: read the next block of the index first.
+      searchBlock(function () { if (mine === generation) show(count); });
+      return;
+    }
     // Candidates are checked in batches: a phrase can only be confirmed on the text.
     while (batch.length < count && shown + batch.length < hits.length) {
       var h = hits[shown + batch.length];
       batch.push(h); need[dir + "d-" + h[0] + ".js"] = true;
     }
-    if (!batch.length) { more.hidden = true; return; }
+    if (!batch.length) {
+      if (!list.children.length && searched >= meta.blocks) status.textContent = "0 passages: none has all of these words" +
+        (query.phrases.length ? " as a phrase." : ".");
+      else report();
+      return;
+    }
     loadAll(Object.keys(need), function () {
       if (mine !== generation) return;
       shown += batch.length;
@@ -286,32 +341,18 @@ SEARCH_SCRIPT = r"""
         item.appendChild(p);
         list.appendChild(item);
       });
-      var total = query.phrases.length ? "" : " of " + hits.length;
-      status.textContent = list.children.length + total + " passage" + (hits.length === 1 ? "" : "s") +
-        (query.phrases.length ? " with the phrase" : "") + " shown.";
-      more.hidden = shown >= hits.length;
-      if (query.phrases.length && list.children.length < 20 && shown < hits.length) show(20);
+      report();
+      if (query.phrases.length && list.children.length < 20 && (shown < hits.length || searched < meta.blocks)) show(20);
     });
   }
   function run() {
-    var mine = ++generation;
+    ++generation;
     query = parse(input.value);
-    list.textContent = ""; hits = []; shown = 0; more.hidden = true;
+    list.textContent = ""; hits = []; shown = 0; searched = 0; more.hidden = true;
     if (!meta) { status.textContent = "The search index is missing."; return; }
     if (!query.words.length) { status.textContent = meta.docs + " documents indexed. Type a word."; return; }
-    var needed = {};
-    query.words.forEach(function (w) { if (known[key(w)]) needed[dir + "w-" + key(w) + ".js"] = true; });
-    loadAll(Object.keys(needed), function () {
-      if (mine !== generation) return;
-      var sets = query.words.map(function (w) { return passages(w, w === query.prefix); });
-      var found = sets.reduce(function (a, b) {
-        var both = {}; Object.keys(a).forEach(function (k) { if (b[k]) both[k] = true; }); return both;
-      });
-      hits = Object.keys(found).map(function (k) { return k.split(".").map(Number); })
-        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-      if (!hits.length) { status.textContent = "No passage has all of these words."; return; }
-      show(20);
-    });
+    status.textContent = "Searching\u2026";
+    show(20);
   }
   more.addEventListener("click", function () { show(20); });
   load(me.getAttribute("data-index"), function () {

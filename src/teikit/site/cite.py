@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from html import escape
 
 #: Where each document's citation files go, relative to the site.
 CITE_FILES = {
@@ -37,6 +38,21 @@ def surname_first(name: str) -> str:
     if not all(_INITIAL.match(part) for part in given.split(" ")):
         return name
     return f"{family}, {given}"
+
+
+#: MLA abbreviates the months of more than four letters.
+_MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+def mla_date(iso: str) -> str:
+    """"1969-09-12" → "12 Sept. 1969", "1969-09" → "Sept. 1969", "1969" → "1969"; "" if not ISO."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso or "")
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12:
+        return year
+    return " ".join(x for x in (str(int(day)) if day else "", _MLA_MONTHS[int(month) - 1] if month else "", year) if x)
 
 
 def _split_name(name: str) -> dict:
@@ -68,21 +84,38 @@ class Citation:
     lang: str = "en"
     parts: list = field(default_factory=list)
 
+    @classmethod
+    def from_record(cls, doc_id: str, record: dict, *, url: str, pdf_url: str = "", edition: str = "",
+                    publisher: str = "", version: str = "", year: str = "") -> "Citation":
+        """The citation of a document from its record (:class:`.records.Record`): the one
+        mapping from the TEI's catalogue fields to a citation, for the site and ``teikit html``."""
+        return cls(doc_id=doc_id, title=record["title"], authors=record.get("authors", []), date=record["date"],
+                   date_text=record["date_text"], archive=record["archive"],
+                   source_publisher=record.get("publisher", ""), source_url=record.get("source_url", ""),
+                   edition=edition, publisher=publisher, version=version, year=year, url=url, pdf_url=pdf_url,
+                   lang=record.get("lang", "en"))
+
     # -------------------------------------------------------- formatted
 
-    def _names(self) -> str:
+    def _names(self, et_al: bool = False) -> str:
+        """The first author surname first, the others as written; with ``et_al`` (MLA), three
+        or more authors are the first and "et al."."""
         if not self.authors:
             return ""
         first = surname_first(self.authors[0])
         rest = self.authors[1:]
         if not rest:
             return first
+        if et_al and len(rest) > 1:
+            return f"{first}, et al"
         if len(rest) == 1:
             return f"{first}, and {rest[0]}"
         return ", ".join([first, *rest[:-1]]) + f", and {rest[-1]}"
 
     def chicago(self) -> str:
-        """Chicago (notes and bibliography), bibliography entry, as plain text."""
+        """Chicago (notes and bibliography), bibliography entry, as plain text: the document
+        with its date and archive, then the edition it is published in, its publisher and year,
+        and the URL."""
         parts = []
         if self.authors:
             parts.append(self._names().rstrip(".") + ".")
@@ -102,12 +135,29 @@ class Citation:
         parts.append(f"{self.url}.")
         return " ".join(parts)
 
+    def mla_url(self) -> str:
+        """The URL as MLA writes it: without ``http://`` or ``https://``."""
+        return re.sub(r"^https?://", "", self.url)
+
     def mla(self) -> str:
-        """MLA (9th edition) works-cited entry, as plain text."""
+        """MLA (9th edition) works-cited entry, as plain text.
+
+        Author (surname first; three or more: "et al."). "Title." The
+        document's date (day, abbreviated month, year) and its archive: the
+        first container, as MLA cites an archival document. Then the second
+        container, the edition: its title, version, publisher, year of
+        publication and the URL without ``https://``. The page adds the
+        reader's "Accessed" date (MLA's for an online work), which the build
+        cannot know.
+        """
         parts = []
         if self.authors:
-            parts.append(self._names().rstrip(".") + ".")
+            parts.append(self._names(et_al=True).rstrip(".") + ".")
         parts.append(f"“{self.title.rstrip('.')}.”")
+        when = mla_date(self.date) or self.date_text
+        original = ", ".join(x for x in (when, self.archive.rstrip(".")) if x)
+        if original:
+            parts.append(original + ".")
         container = [self.edition]
         if self.version:
             container.append(f"version {self.version}")
@@ -115,9 +165,8 @@ class Citation:
             container.append(self.publisher)
         if self.year:
             container.append(self.year)
-        container.append(self.url)
-        head = f"{self.date_text or self.date}. " if (self.date_text or self.date) else ""
-        parts.append(head + ", ".join(container) + ".")
+        container.append(self.mla_url())
+        parts.append(", ".join(x for x in container if x) + ".")
         return " ".join(parts)
 
     # -------------------------------------------------------- files
@@ -186,8 +235,16 @@ class Citation:
 
     # -------------------------------------------------------- meta tags
 
+    def meta_html(self) -> str:
+        """The :meth:`meta_tags` as HTML ``<meta>`` elements, for a page's head."""
+        return "".join(f'<meta name="{escape(name)}" content="{escape(content)}">' for name, content in self.meta_tags())
+
     def meta_tags(self) -> list[tuple[str, str]]:
-        """``(name, content)`` of the Highwire (``citation_*``) and Dublin Core tags."""
+        """``(name, content)`` of the Highwire (``citation_*``) and Dublin Core tags; a tag whose
+        value is unknown (a page rendered outside an edition has no edition title) is left out."""
+        return [(name, content) for name, content in self._meta_tags() if content]
+
+    def _meta_tags(self) -> list[tuple[str, str]]:
         tags = [("citation_title", self.title)]
         tags += [("citation_author", surname_first(a)) for a in self.authors]
         if self.date:

@@ -305,7 +305,7 @@ def read_register(path: Path | None) -> list[dict]:
 REGISTER_LIST = 10
 
 
-def _mention_list(data: PageData, entry_id: str, everything: str | None) -> bytes:
+def _mention_list(data: PageData, entry_id: str, everything: str | None, up: str = "") -> bytes:
     """The first documents mentioning one entry, by date: each links to its first mention, with the count;
     then a link to ``everything``, the entry's page of all its documents."""
     out = ['<ul class="mentions">']
@@ -313,11 +313,11 @@ def _mention_list(data: PageData, entry_id: str, everything: str | None) -> byte
     for n, (doc_id, title, when, count, label, anchor) in enumerate(rows):
         if n == REGISTER_LIST:
             if everything:
-                out.append(f'<li><a class="all" href="{escape(everything)}">All documents that mention it</a></li>')
+                out.append(f'<li><a class="all" href="{escape(up + everything)}">All documents that mention it</a></li>')
             else:
                 out.append("<li>…</li>")
             break
-        href = _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
+        href = up + _doc_href(doc_id) + (f"#{anchor}" if anchor else "")
         named = f' title="first mention: {escape(label)}"' if label else ""
         out.append(f'<li><a class="mention" href="{escape(href)}"{named}>{escape(title)}</a>'
                    f'{f" ({escape(when)})" if when else ""}, {count} mention{"s" if count != 1 else ""}</li>')
@@ -339,8 +339,8 @@ def _entry_block(entry: dict, totals: tuple[int, int, str] | None, listed: list)
         return block
     count, docs, _ = totals
     block.append(_el("p", None, f"{count} mention{'s' if count != 1 else ''} in {docs} "
-                     f"document{'s' if docs != 1 else ''} (each title links to the first mention in the document, "
-                     "which links on to the others there):"))
+                     f"document{'s' if docs != 1 else ''} (each title links to its first mention in "
+                     "the document):"))
     # A placeholder, replaced by the list of documents as the page is written.
     block.append(etree.Comment(f"mentions:{len(listed)}"))
     facet = _ENTRY_FACET.get(entry.get("kind", ""))
@@ -357,35 +357,122 @@ def sort_key(entry: dict) -> tuple[str, str]:
     return "".join(c for c in folded if not unicodedata.combining(c)), entry["id"]
 
 
-def register_page(entries: list[dict], data: PageData, edition: dict) -> Iterator[bytes]:
-    """``register.html`` in pieces: persons, organizations and places, each with an anchor and its mentions."""
+#: Entries on one page of the register: a page holds one initial of one kind
+#: of entry, and a busy initial goes on over further pages, so no page grows
+#: with the edition.
+REGISTER_PAGE_ENTRIES = 150
+REGISTER_DIR = "register"
+_UNREGISTERED = ("unregistered", "Not in the register")
+
+
+def _initial(entry: dict) -> tuple[str, str]:
+    """``(part of a file name, label)`` of the letter an entry is filed under."""
+    first = (sort_key(entry)[0][:1] or "?")
+    if first.isascii() and first.isalnum():
+        return first, first.upper()
+    return (f"u{ord(first):x}", first.upper()) if first.isalnum() else ("other", "Other")
+
+
+def register_layout(entries: list[dict], mentioned: list[str]) -> list[dict]:
+    """The register's pages, in order: each ``{"file", "section", "heading", "label", "entries"}``.
+
+    Persons, organizations and places, each by initial (:func:`_initial`)
+    in :func:`sort_key` order, :data:`REGISTER_PAGE_ENTRIES` a page; then
+    the entries the documents name but the register lacks (``mentioned``
+    ids not among ``entries``), so that no link is dead.
+    """
+    pages = []
+    known = {e["id"] for e in entries}
+    groups = [(section, heading, sorted((e for e in entries if e["kind"] == section), key=sort_key))
+              for _, _, _, section, heading in _KINDS]
+    groups.append((*_UNREGISTERED, [{"id": i, "name": i, "kind": ""} for i in mentioned if i not in known]))
+    for section, heading, group in groups:
+        by_initial: dict[tuple[str, str], list] = {}
+        for entry in group:
+            by_initial.setdefault(("", "") if section == _UNREGISTERED[0] else _initial(entry), []).append(entry)
+        for (slug, label), members in by_initial.items():
+            for n in range(0, len(members), REGISTER_PAGE_ENTRIES):
+                part = n // REGISTER_PAGE_ENTRIES
+                stem = section + (f"-{slug}" if slug else "") + (f"-{part + 1}" if part else "")
+                pages.append({"file": f"{REGISTER_DIR}/{stem}.html", "section": section, "heading": heading,
+                              "label": label + (f" ({part + 1})" if part else ""),
+                              "entries": members[n:n + REGISTER_PAGE_ENTRIES]})
+    return pages
+
+
+def register_targets(layout: list[dict]) -> dict[str, str]:
+    """Each entry id's page of the register (from the site's top): where its links go."""
+    return {entry["id"]: page["file"] for page in layout for entry in page["entries"]}
+
+
+def _register_nav(layout: list[dict], section: str, current: str, up: str) -> etree._Element:
+    links = _el("p", {"class": "initials"})
+    for page in layout:
+        if page["section"] == section:
+            links.append(_el("a", {"href": up + page["file"], "aria-current": "page" if page["file"] == current else None},
+                             page["label"] or page["heading"]))
+            links[-1].tail = " "
+    return _el("nav", {"class": "initials", "aria-label": "Initials"}, links)
+
+
+#: The register's overview follows a link to ``register.html#id`` (the
+#: address of an entry before the register was split) to the entry's page.
+_REGISTER_REDIRECT = """(function () {
+  var id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return;
+  window.TEIKIT_REGISTER = function (pages) {
+    if (Object.prototype.hasOwnProperty.call(pages, id)) location.replace(pages[id] + "#" + encodeURIComponent(id));
+  };
+  var tag = document.createElement("script");
+  tag.src = "register/ids.js";
+  document.head.appendChild(tag);
+})();"""
+
+
+def register_pages(entries: list[dict], data: PageData, edition: dict, layout: list[dict]) -> Iterator[tuple[str, object]]:
+    """``(file, content)`` of the register: the overview ``register.html`` (each kind of entry with
+    its initials and counts), one page per initial of each kind (see :func:`register_layout`), and
+    ``register/ids.js``, the map the overview uses to forward an old ``register.html#id`` link."""
     mentioned = data.entries()
     totals = {entry_id: data.totals(entry_id) for entry_id in mentioned}
-    known = {e["id"] for e in entries}
-    listed: list[tuple[str, str | None]] = []
-    toc = _el("p", None, *[x for _, _, _, section, heading in _KINDS
-                           for x in (_el("a", {"href": f"#{section}"}, heading), " ")])
-    content = [_el("h1", None, "Register"), toc]
-    for _, _, _, section, heading in _KINDS:
-        group = [e for e in entries if e["kind"] == section]
+    content = [_el("h1", None, "Register"),
+               _el("p", None, "Persons, organizations and places named in the documents, each filed under its "
+                   "initial (persons by surname), with the documents that mention it.")]
+    sections = []
+    for page in layout:
+        if not sections or sections[-1][0] != page["section"]:
+            sections.append((page["section"], page["heading"], []))
+        sections[-1][2].append(page)
+    for section, heading, pages in sections:
+        count = sum(len(p["entries"]) for p in pages)
         part = _el("section", {"id": section, "aria-labelledby": f"{section}-h"},
-                   _el("h2", {"id": f"{section}-h"}, f"{heading} ({len(group)})"))
-        for entry in sorted(group, key=sort_key):
-            part.append(_entry_block(entry, totals.get(entry["id"]), listed))
+                   _el("h2", {"id": f"{section}-h"}, f"{heading} ({count})"))
+        items = _el("ul", {"class": "initials"})
+        for page in pages:
+            items.append(_el("li", None, _el("a", {"href": page["file"]}, page["label"] or heading), " ",
+                             _el("span", {"class": "n"}, f"({len(page['entries'])})")))
+        part.append(items)
         content.append(part)
-    missing = [entry_id for entry_id in mentioned if entry_id not in known]
-    if missing:
-        # References the register lacks still get an anchor, so no link is dead.
-        part = _el("section", {"id": "unregistered"}, _el("h2", None, "Not in the register"))
-        for entry_id in missing:
-            name = totals[entry_id][2] or entry_id
-            part.append(_entry_block({"id": entry_id, "name": name}, totals[entry_id], listed))
-        content.append(part)
-    page = _page("Register", edition, REGISTER_PAGE, *content)
-    # The mention lists are the bulk of the page: each is read from the
-    # scratch database and written as the page is, never all held at once.
-    for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", page)):
-        yield _mention_list(data, *listed[int(piece)]) if i % 2 else piece
+    yield REGISTER_PAGE, _page("Register", edition, REGISTER_PAGE, *content, crumbs=[(None, "Register")],
+                               scripts=(_el("script", None, _REGISTER_REDIRECT),))
+    yield f"{REGISTER_DIR}/ids.js", f"TEIKIT_REGISTER({search._json(register_targets(layout))});\n".encode("utf-8")
+    up = "../"
+    for page in layout:
+        listed: list[tuple[str, str | None]] = []
+        title = f"Register: {page['heading']}" + (f", {page['label']}" if page["label"] else "")
+        part = _el("section", {"aria-labelledby": "entries-h"}, _el("h2", {"id": "entries-h", "class": "visually-hidden"},
+                                                                     "Entries"))
+        for entry in page["entries"]:
+            part.append(_entry_block(entry if entry.get("kind") else {**entry, "name": (totals.get(entry["id"]) or
+                                                                                        (0, 0, ""))[2] or entry["id"]},
+                                     totals.get(entry["id"]), listed))
+        content = [_el("h1", None, title), _register_nav(layout, page["section"], page["file"], up), part]
+        html = _page(title, edition, "", *content, up=up,
+                     crumbs=[(up + REGISTER_PAGE, "Register"), (None, title.split(": ", 1)[1])])
+        # The mention lists are the bulk of a page: each is read from the
+        # scratch database and written as the page is, never all held at once.
+        yield page["file"], [_mention_list(data, *listed[int(piece)], up=up) if i % 2 else piece
+                             for i, piece in enumerate(re.split(rb"<!--mentions:(\d+)-->", html))]
 
 
 # ---------------------------------------------------------------- search
@@ -450,7 +537,8 @@ def facet_lists(data: PageData, entries: list[dict]) -> list[tuple[str, str, lis
     return out
 
 
-def facet_pages(data: PageData, edition: dict, facets: list) -> Iterator[tuple[str, bytes]]:
+def facet_pages(data: PageData, edition: dict, facets: list, register: dict[str, str] | None = None
+                ) -> Iterator[tuple[str, bytes]]:
     """``browse/index.html`` (every facet in full) and one page per facet value (paged), each a plain list."""
     content = [_el("h1", None, "Browse the documents"), _facet_nav(facets, "../")]
     for details in content[1].iter("details"):
@@ -477,7 +565,8 @@ def facet_pages(data: PageData, edition: dict, facets: list) -> Iterator[tuple[s
                            _el("p", {"class": "count"}, f"{count} document{'s' if count != 1 else ''}, by date."),
                            _pager(pages, number, name), items, _pager(pages, number, name)]
                 if key in _ENTRY_FACET.values():
-                    content.insert(2, _el("p", None, _el("a", {"href": f"../../{REGISTER_PAGE}#{value}"},
+                    entry_page = (register or {}).get(value, REGISTER_PAGE)
+                    content.insert(2, _el("p", None, _el("a", {"href": f"../../{entry_page}#{value}"},
                                                          "The register's entry")))
                 yield own, _page(f"{heading}: {label}", edition, "", *content, up="../../",
                                  crumbs=[("../index.html", "Browse"), (None, f"{heading}: {label}")])
@@ -488,13 +577,11 @@ def facet_pages(data: PageData, edition: dict, facets: list) -> Iterator[tuple[s
 def _citation(doc_id: str, record: dict, edition: dict, has_pdf: bool) -> Citation:
     base = edition.get("url", "").rstrip("/")
     href = _doc_href(doc_id)
-    return Citation(
-        doc_id=doc_id, title=record["title"], authors=record.get("authors", []), date=record["date"],
-        date_text=record["date_text"], archive=record["archive"], source_publisher=record.get("publisher", ""),
-        source_url=record.get("source_url", ""), edition=edition["title"], publisher=edition.get("publisher", ""),
-        version=edition.get("version", ""), year=edition["built"][:4], url=f"{base}/{href}" if base else href,
-        pdf_url=(f"{base}/{OUTPUTS['pdf'].format(id=doc_id)}" if base else OUTPUTS["pdf"].format(id=doc_id))
-        if has_pdf else "", lang=record.get("lang", "en"))
+    pdf = OUTPUTS["pdf"].format(id=doc_id)
+    return Citation.from_record(
+        doc_id, record, url=f"{base}/{href}" if base else href,
+        pdf_url=(f"{base}/{pdf}" if base else pdf) if has_pdf else "", edition=edition["title"],
+        publisher=edition.get("publisher", ""), version=edition.get("version", ""), year=edition["built"][:4])
 
 
 def _cite_block(citation: Citation, doc_id: str, absolute: bool) -> etree._Element:
@@ -509,22 +596,27 @@ def _cite_block(citation: Citation, doc_id: str, absolute: bool) -> etree._Eleme
                     "data-absolute": "yes" if absolute else None},
         _el("h2", {"id": "cite-h"}, "Cite this document"),
         _el("p", {"class": "cite-target", "aria-live": "polite"}, "The whole document."),
-        _el("p", None, _el("strong", None, "Chicago: "), _el("span", {"class": "cite-text", "data-style": "chicago"},
-                                                             citation.chicago())),
-        _el("p", None, _el("strong", None, "MLA: "), _el("span", {"class": "cite-text", "data-style": "mla"},
-                                                         citation.mla())),
+        _el("p", None, _el("strong", None, "Chicago: "), _el("span", {"class": "cite-text", "data-style": "chicago",
+                                                                      "data-url": citation.url}, citation.chicago())),
+        _el("p", None, _el("strong", None, "MLA: "), _el("span", {"class": "cite-text", "data-style": "mla",
+                                                                  "data-url": citation.mla_url()}, citation.mla())),
         files,
         _el("p", {"class": "muted"}, "Each section (§) and paragraph (¶) has a link of its own; "
             "follow it and this citation names that passage."),
     )
 
 
+_REGISTER_LINK = re.compile(r'href="\.\./' + re.escape(REGISTER_PAGE) + r'#([^"]+)"')
+
+
 def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: int, order: list,
-                  has_pdf: bool) -> tuple[bytes, Citation]:
+                  has_pdf: bool, register: dict[str, str] | None = None) -> tuple[bytes, Citation]:
     """The worker's page of one document in the site's frame: meta tags for citation, the
-    edition's navigation, breadcrumb, previous and next document, the cite block, the release."""
+    edition's navigation, breadcrumb, previous and next document, the cite block, the release.
+    ``register`` maps entry ids to their page of the register (:func:`register_targets`):
+    the worker links names to ``register.html#id``, and each link goes to the entry's page."""
     citation = _citation(doc_id, record, edition, has_pdf)
-    head = "".join(_html(_el("meta", {"name": name, "content": content})) for name, content in citation.meta_tags())
+    head = citation.meta_html()
     if edition.get("url"):
         head += _html(_el("link", {"rel": "canonical", "href": citation.url}))
     head += _html(_el("style", None, assets.DOC_CSS))
@@ -550,6 +642,8 @@ def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: 
               + _html(_el("p", {"class": "release"}, release_line(edition) + " This address stays the same in later "
                           "releases of the edition.")))
     page = raw.replace("</head>", head + "</head>", 1)
+    if register:
+        page = _REGISTER_LINK.sub(lambda m: f'href="../{register.get(m.group(1), REGISTER_PAGE)}#{m.group(1)}"', page)
     # The page marks where the frame goes; a page without the marks gets it
     # at the start and the end of its body.
     if "<!--tk:site-top-->" not in page:
@@ -561,7 +655,8 @@ def document_page(doc_id: str, raw: str, record: dict, edition: dict, position: 
     return page.encode("utf-8"), citation
 
 
-def document_pages(site: Path, data: PageData, docs: dict[str, dict], edition: dict) -> list[Path]:
+def document_pages(site: Path, data: PageData, docs: dict[str, dict], edition: dict,
+                   register: dict[str, str] | None = None) -> list[Path]:
     """Write every document's page (``documents/ID.html``) and citation files; returns the paths."""
     order = [(row[0], row[2]) for row in data.docs_by_date()]
     written = []
@@ -569,7 +664,7 @@ def document_pages(site: Path, data: PageData, docs: dict[str, dict], edition: d
         record = read_record(site, doc_id)
         raw = (site / OUTPUTS["page"].format(id=doc_id)).read_text(encoding="utf-8")
         has_pdf = OUTPUTS["pdf"].format(id=doc_id) in docs[doc_id].get("outputs", ())
-        page, citation = document_page(doc_id, raw, record, edition, position, order, has_pdf)
+        page, citation = document_page(doc_id, raw, record, edition, position, order, has_pdf, register)
         for rel, data_bytes in ((OUTPUTS["html"].format(id=doc_id), page),
                                 (CITE_FILES["ris"].format(id=doc_id), citation.ris().encode("utf-8")),
                                 (CITE_FILES["bib"].format(id=doc_id), citation.bibtex().encode("utf-8")),
@@ -646,19 +741,22 @@ def write_site_pages(site: Path, docs: dict[str, dict], register: Path | None, e
     entries = read_register(register)
     data = PageData(site, docs)
     try:
-        written.extend(document_pages(site, data, docs, edition))
+        layout = register_layout(entries, data.entries())
+        targets = register_targets(layout)
+        written.extend(document_pages(site, data, docs, edition, targets))
         written.extend(release_pages(site, docs, edition, previous))
         facets = facet_lists(data, entries)
         for name, page in index_page(data, edition, facets):
             written.append(site / name)
             write_new(written[-1], page)
-        for name, page in facet_pages(data, edition, facets):
+        for name, page in facet_pages(data, edition, facets, targets):
             written.append(site / name)
             write_new(written[-1], page)
-        for name, make in ((REGISTER_PAGE, lambda: register_page(entries, data, edition)),
-                           (SEARCH_PAGE, lambda: [search_page(edition)])):
+        for name, content in register_pages(entries, data, edition, layout):
             written.append(site / name)
-            write_new(written[-1], make())
+            write_new(written[-1], content)
+        written.append(site / SEARCH_PAGE)
+        write_new(written[-1], search_page(edition))
         for name, content in search.write_index(site, data):
             written.append(site / name)
             write_new(written[-1], content)
