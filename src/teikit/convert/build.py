@@ -17,6 +17,7 @@ from .lexer import Problem, parse_block, split_blocks
 from .marks import Linker
 from .model import TEI_NS, Node, indent, map_text, regex_pass, text_of, to_element, walk
 from .names import Register
+from .places import mark_dateline_places
 from .quotes import mark_citations, mark_quotes
 from .report import Report, Warning_
 from .source import Line
@@ -86,6 +87,7 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     body = map_text(body, mark_corrections, frozenset({"sic", "corr", "desc", "label"}))
     _mark_stamp_apparatus(document)
     _mark_stamp_numbers(document)
+    mark_dateline_places(body, places)
     if register is not None:
         body = register.tag(body)
     linker = Linker()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .lineclasses import CLOSING, CONTINUATION, OPENER, SEPARATOR, LineView, classify, is_prose, is_sentence, join_spaced
 from .model import Node
+from .places import is_place
 
 #: Body lines a closing may reach back over, at most (a long closing is more likely prose).
 MAX_CLOSING = 40
@@ -51,11 +52,12 @@ def _is_section_start(text: str, section_number) -> bool:
 def find_zones(lines: list[Line], section_number, places: frozenset = frozenset()) -> None:
     """Set each line's zone (opener, body, closing) and, for the first two, its class.
 
-    ``places`` are the register's place names: a line holding only one is a dateline.
+    ``places`` are the register's place names: a line holding only one, or
+    only a place of :mod:`.places`, is a dateline.
     """
     opener_end = 0
     for index, line in enumerate(lines):
-        kind, strength = ("dateline", 1.0) if line.text in places else classify(line.view(), OPENER)
+        kind, strength = ("dateline", 1.0) if line.text in places or is_place(line.text) else classify(line.view(), OPENER)
         previous = lines[index - 1].kind if index else None
         if kind == "unknown" and previous == "field" and _LABELLED.match(line.text):
             # "Participants: Korean side: … / Our side: …": a labelled line among the fields is one of them.
