@@ -2,9 +2,10 @@
 
 Forking is fast (nothing is imported again) but safe only while this process
 has not started Saxon: its runtime runs threads of its own, and a child
-forked while one of them holds a lock waits for it forever. Once Saxon is
-loaded, workers are started by a fork server instead (a clean process that
-forks the workers).
+forked while one of them holds a lock waits for it forever. The same holds
+for any other thread of this process (a caller embedding teikit, a browser
+driver in a test run). Once Saxon is loaded or another thread runs, workers
+are started by a fork server instead (a clean process that forks the workers).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import sys
 
 
 def start_method() -> str:
-    """``fork`` while Saxon is not loaded here; ``forkserver`` (or ``spawn``) once it is."""
+    """``fork`` while this process is single-threaded and without Saxon; else ``forkserver`` (or ``spawn``)."""
     import multiprocessing  # here: a command that starts no worker need not import it
+    import threading
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and "saxonche" not in sys.modules:
+    if "fork" in methods and "saxonche" not in sys.modules and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
