@@ -22,6 +22,7 @@ from readme_commands import ROOT
 pytestmark = pytest.mark.slow
 
 CONTRACT = ROOT / "tests" / "fixtures" / "contract.xml"
+REGISTER = ROOT / "tests" / "schemas" / "valid" / "register.xml"
 INVALID = ROOT / "tests" / "schemas" / "invalid" / "mark-without-hand.xml"
 STAND_IN_RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">
 <start><ref name="any"/></start>
@@ -54,6 +55,7 @@ def scratch(tmp_path_factory):
     _git(repo, "init", "-q")
     (repo / "tei").mkdir()
     shutil.copy(CONTRACT, repo / "tei" / "contract.xml")
+    shutil.copy(REGISTER, repo / "tei" / "register.xml")  # the names the contract document points at
     (repo / "style.xsl").write_text('<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"/>\n')
     (repo / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n')
     (repo / "schema.rng").write_text(STAND_IN_RNG)
