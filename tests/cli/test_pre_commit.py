@@ -82,7 +82,7 @@ def test_both_hooks_pass_on_tei_and_skip_xslt_and_svg(scratch):
     lines = [line for line in done.stdout.splitlines() if line.startswith("teikit validate")]
     assert len(lines) == 2 and all(line.endswith("Passed") for line in lines), done.stdout
     # Each hook was given the stylesheet, the SVG and the RelaxNG file too, and skipped them.
-    assert done.stdout.count("1 file(s) checked, 1 valid, 0 invalid") == 2, done.stdout
+    assert done.stdout.count("2 file(s) checked, 2 valid, 0 invalid") == 2, done.stdout  # document and register
     assert done.stdout.count("3 skipped (root not TEI)") == 2, done.stdout
 
 
