@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .convert.facsimile import named_hosts
 from .errors import TeikitError, UsageError
 from .teiroot import require_tei
 from .xmlparse import parse_file
@@ -57,8 +58,8 @@ class HtmlRenderer:
 
     def __init__(self) -> None:
         self._sheet = Stylesheet(_HTML_DIR / "html.xsl")
-        self._css = _asset("html.css", "</style")
-        self._js = _asset("html.js", "</script")
+        self._css = _asset("html.css", "</style") + "\n" + _asset("facsimile.css", "</style")
+        self._js = _asset("html.js", "</script") + "\n" + _asset("facsimile.js", "</script")
 
     def render(
         self,
@@ -68,6 +69,9 @@ class HtmlRenderer:
         tei_href: str | None = None,
         pdf_href: str | None = None,
         register_href: str | None = None,
+        facsimile_base: str = "",
+        image_hosts: Sequence[str] = (),
+        iiif_href: str | None = None,
     ) -> str:
         """Return a complete HTML page for the TEI document ``tree``.
 
@@ -77,6 +81,12 @@ class HtmlRenderer:
         register entry. Links that are not http(s), relative or a fragment are
         dropped by the stylesheet. Raises :class:`TeikitError` if the root is
         not a TEI element.
+
+        Page images (the facsimile): ``facsimile_base`` is prefixed to their
+        relative addresses (the TEI file's folder seen from the page);
+        ``image_hosts`` are the origins (``https://host``) whose images the
+        viewer may load, all others are only linked; ``iiif_href`` is the
+        document's IIIF manifest.
         """
         require_tei(tree, name)
         params = {
@@ -85,6 +95,9 @@ class HtmlRenderer:
             "tei-href": tei_href or "",
             "pdf-href": pdf_href or "",
             "register-href": DEFAULT_REGISTER_HREF if register_href is None else register_href,
+            "facsimile-base": facsimile_base,
+            "image-hosts": " ".join(image_hosts),
+            "iiif-href": iiif_href or "",
         }
         page = self._sheet.transform(tree, params, name=name)
         # Saxon writes "<!DOCTYPE HTML>"; the lower-case form is the usual one.
@@ -110,10 +123,15 @@ class HtmlRenderer:
         pdf = target.parent / f"{path.stem}.pdf"
         if link_pdf is None:
             link_pdf = pdf.is_file()
+        # Page images beside the TEI are linked from where the page is; remote
+        # ones are loaded only from hosts the document's sidecar names.
+        base = relative_href(path.parent, target.parent)
         return self.render(
             tree,
             name=str(path),
             tei_href=relative_href(path, target.parent),
             pdf_href=relative_href(pdf, target.parent) if link_pdf else None,
             register_href=register_href,
+            facsimile_base="" if base == "." else base + "/",
+            image_hosts=named_hosts(path.with_name(path.stem + ".meta.toml")),
         )

@@ -26,6 +26,7 @@ gives the source back.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -192,6 +193,28 @@ def _iiif(value, fail, width, height) -> list[Page]:
             base = base[: -len("/info.json")]
         pages.append(Page(base + IIIF_FULL, "image/jpeg", width, height))
     return pages
+
+
+def named_hosts(sidecar: Path) -> list[str]:
+    """The origins (``https://host``) whose page images the sidecar ``[facsimile]`` names, if it is there.
+
+    Only what the sidecar says is taken, and nothing is checked: a page made
+    from the TEI may then load images from these hosts, and from no other.
+    """
+    try:
+        table = tomllib.loads(sidecar.read_text(encoding="utf-8")).get("facsimile")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    if not isinstance(table, dict):
+        return []
+    found = []
+    for key in ("images", "iiif_service"):
+        values = table.get(key)
+        for value in [values] if isinstance(values, str) else values if isinstance(values, list) else []:
+            host = host_of(value) if isinstance(value, str) else None
+            if host and host not in found:
+                found.append(host)
+    return found
 
 
 # ------------------------------------------------------------------ the TEI
