@@ -165,13 +165,17 @@
     message.appendChild(el('a', { href: p.src }, 'Open the file'));
   });
 
-  /* The reading position: the last page break above a line a third of the
-     way down the window (none yet: the first page). */
+  /* The reading position: the last page break above a line near the top of the
+     window (none yet: the first page); at the very end of the
+     document, the last one in view. */
   var queued = false;
   function follow() {
     queued = false;
     if (!markers.length) return;
-    var line = window.innerHeight / 3, current = null;
+    var line = window.innerHeight * 0.15, current = null;
+    // At the end of the document the last breaks cannot scroll up to the line: those in view count.
+    var end = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    if (end && window.scrollY > 0) line = window.innerHeight;
     for (var i = 0; i < markers.length; i++) {
       if (markers[i].getBoundingClientRect().top <= line) current = markers[i]; else break;
     }

@@ -160,7 +160,8 @@
                       <xsl:attribute name="data-height" select="?height"/>
                     </xsl:if>
                     <xsl:if test="not(tk:facs-loadable($src))">
-                      <xsl:attribute name="data-remote" select="replace($src, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*).*$', '$1')"/>
+                      <xsl:attribute name="data-remote" select="if (matches($src, '^https?://[^/?#]+', 'i'))
+                          then replace($src, '^[A-Za-z]+://([^/?#]*).*$', '$1') else 'another address'"/>
                     </xsl:if>
                     <xsl:text>Page </xsl:text><xsl:value-of select="?label"/>
                   </a>

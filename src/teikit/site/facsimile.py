@@ -83,6 +83,7 @@ def publish_images(tree: etree._ElementTree, document: Path, source_dir: Path, s
             what = "is not a file inside the source folder" if not inside else "is not a PNG, JPEG, GIF or WebP image"
             done.warnings.append(f"{printable(str(document))}: warning: page image {printable(url)} {what}; "
                                  "not published")
+            _drop(place)  # so that the page does not reach for it either
             continue
         if real not in copies:
             name = f"p{len(copies) + 1}{real.suffix.lower()}"
@@ -99,6 +100,21 @@ def publish_images(tree: etree._ElementTree, document: Path, source_dir: Path, s
             done.info[copies[real]] = info
         set_url(place, copies[real])
     return done
+
+
+def _drop(place) -> None:
+    """Remove an image address that is not published: the graphic, or the page break's @facs."""
+    if isinstance(place, tuple):
+        del place[0].attrib[place[1]]
+        return
+    parent = place.getparent()
+    previous = place.getprevious()
+    if place.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + place.tail
+        else:
+            parent.text = (parent.text or "") + place.tail
+    parent.remove(place)
 
 
 def page_hrefs(tree: etree._ElementTree, document: str, doc_id: str) -> dict:
