@@ -17,7 +17,8 @@
       alt: a.getAttribute('data-alt') || '',
       width: +a.getAttribute('data-width') || 0,
       height: +a.getAttribute('data-height') || 0,
-      remote: a.getAttribute('data-remote')
+      remote: a.getAttribute('data-remote'),
+      pdf: a.hasAttribute('data-pdf')
     };
   });
   if (!pages.length) return;
@@ -133,13 +134,16 @@
     showZone(box);
     if (changed) {
       state.scale = 1;
-      if (p.remote || !p.src) {
+      if (p.remote || p.pdf || !p.src) {
         img.removeAttribute('src');
         img.alt = '';
         canvas.hidden = true;
         message.hidden = false;
         message.textContent = '';
-        if (p.src) {
+        if (p.src && p.pdf && !p.remote) {
+          message.appendChild(document.createTextNode('Page ' + p.label + ' is a page of a PDF: '));
+          message.appendChild(el('a', { href: p.src }, 'open it'));
+        } else if (p.src) {
           message.appendChild(document.createTextNode('The image of page ' + p.label + ' is held at ' + p.remote + ': '));
           message.appendChild(el('a', { href: p.src, rel: 'noopener noreferrer' }, 'open it there'));
         } else {

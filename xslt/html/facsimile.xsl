@@ -39,6 +39,7 @@
           'id': string(@xml:id),
           'label': if (normalize-space(@n)) then normalize-space(@n) else string(position()),
           'url': string($graphic/@url),
+          'pdf': $graphic/@mimeType = 'application/pdf' or matches(string($graphic/@url), '\.pdf(#.*)?$', 'i'),
           'width': tk:pixels(($graphic/@width, @lrx)[1]),
           'height': tk:pixels(($graphic/@height, @lry)[1]),
           'node': . }"/>
@@ -47,7 +48,8 @@
     <xsl:for-each select="distinct-values($root/tei:text//tei:pb/@facs[not(starts-with(normalize-space(.), '#'))]
         ! tokenize(normalize-space(.), ' ')[1])">
       <xsl:sequence select="map {
-          'id': '', 'label': string($surfaces + position()), 'url': ., 'width': '', 'height': '', 'node': () }"/>
+          'id': '', 'label': string($surfaces + position()), 'url': ., 'width': '', 'height': '', 'node': (),
+          'pdf': matches(., '\.pdf(#.*)?$', 'i') }"/>
     </xsl:for-each>
   </xsl:variable>
 
@@ -159,6 +161,7 @@
                       <xsl:attribute name="data-width" select="?width"/>
                       <xsl:attribute name="data-height" select="?height"/>
                     </xsl:if>
+                    <xsl:if test="?pdf"><xsl:attribute name="data-pdf" select="'yes'"/></xsl:if>
                     <xsl:if test="not(tk:facs-loadable($src))">
                       <xsl:attribute name="data-remote" select="if (matches($src, '^https?://[^/?#]+', 'i'))
                           then replace($src, '^[A-Za-z]+://([^/?#]*).*$', '$1') else 'another address'"/>

@@ -5,6 +5,7 @@ Keys (one of ``images`` and ``iiif_service``; the others optional)::
     [facsimile]
     images = ["scans/p1.png", "scans/p2.png"]   # or a folder: "scans/" (its images in natural order)
     iiif_service = ["https://iiif.example.org/iiif/3/p1"]   # base of a IIIF Image API service per page
+    pdf = "scan.pdf"            # or a PDF of the scan, a page per page (counted by poppler's pdfinfo)
     pages = ["509", "510"]      # the page break (<pb n>) each image begins, in order
     size = [2480, 3508]         # pixel size of remote pages, which are never fetched to learn it
 
@@ -26,6 +27,8 @@ gives the source back.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -37,7 +40,9 @@ from ..errors import TeikitError
 from ..imageinfo import IMAGE_TYPES, read_image_info
 from ..pageimages import host_of, to_url
 
-KEYS = ("images", "iiif_service", "pages", "size")
+KEYS = ("images", "iiif_service", "pdf", "pages", "size")
+#: How long counting a PDF's pages may take, in seconds.
+PDF_TIMEOUT = 30
 _T = f"{{{TEI_NS}}}"
 #: The Image API request for a whole page (Image API 2.1 and 3 both read ``max``).
 IIIF_FULL = "/full/max/0/default.jpg"
@@ -104,9 +109,10 @@ def read_facsimile(table, sidecar: str, base: Path, text: str | None = None) -> 
     for key in table:
         if key not in KEYS:
             fail(f"unknown key {key!r} (known: {', '.join(KEYS)})", key)
-    sources = [key for key in ("images", "iiif_service") if key in table]
+    sources = [key for key in ("images", "iiif_service", "pdf") if key in table]
     if len(sources) != 1:
-        fail("needs exactly one of 'images' (files, a folder or URLs) and 'iiif_service'", sources[-1] if sources else None)
+        fail("needs exactly one of 'images' (files, a folder or URLs), 'iiif_service' and 'pdf'",
+             sources[-1] if sources else None)
     size = table.get("size")
     if size is not None and not (isinstance(size, list) and len(size) == 2
                                  and all(isinstance(v, int) and not isinstance(v, bool) and 0 < v < 1 << 20 for v in size)):
@@ -114,6 +120,8 @@ def read_facsimile(table, sidecar: str, base: Path, text: str | None = None) -> 
     width, height = size if size else (None, None)
     if "images" in table:
         pages = _images(table["images"], base, lambda m: fail(m, "images"), width, height)
+    elif "pdf" in table:
+        pages = _pdf(table["pdf"], base, lambda m: fail(m, "pdf"))
     else:
         pages = _iiif(table["iiif_service"], lambda m: fail(m, "iiif_service"), width, height)
     labels = table.get("pages")
@@ -168,6 +176,32 @@ def _images(value, base: Path, fail, width, height) -> list[Page]:
         else:
             fail(f"{entry!r} is not a file or folder beside the sidecar")
     return pages
+
+
+def _pdf(value, base: Path, fail) -> list[Page]:
+    """A PDF of the scan: one page each. Its pages are counted by poppler's ``pdfinfo``; the build
+    renders them as PNG with ``pdftoppm`` (or, without it, links the PDF's pages)."""
+    if not isinstance(value, str) or not value.lower().endswith(".pdf"):
+        fail("'pdf' must name a PDF file beside the sidecar (scan.pdf)")
+    relative = PurePosixPath(value.replace("\\", "/"))
+    path = base / relative
+    if relative.is_absolute() or re.match(r"^[A-Za-z]:", value) or not path.resolve().is_relative_to(base.resolve()):
+        fail(f"{value!r} must be a file inside the sidecar's folder")
+    if not path.is_file():
+        fail(f"{value!r} is not a file beside the sidecar")
+    tool = shutil.which("pdfinfo")
+    if tool is None:
+        fail("a PDF scan needs poppler's pdfinfo and pdftoppm (apt-get install poppler-utils); "
+             "or name the page images with 'images'")
+    try:
+        done = subprocess.run([tool, "--", str(path)], capture_output=True, timeout=PDF_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        done = None
+    found = re.search(rb"^Pages:\s+(\d+)", done.stdout, re.M) if done is not None and done.returncode == 0 else None
+    if not found or int(found.group(1)) < 1:
+        fail(f"{value!r} is not a PDF that pdfinfo can read")
+    name = to_url(PurePosixPath(*[p for p in relative.parts if p != "."]).as_posix())
+    return [Page(f"{name}#page={n}", "application/pdf") for n in range(1, int(found.group(1)) + 1)]
 
 
 def _local_page(path: Path, name: str, fail) -> Page:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -40,6 +43,7 @@ class Published:
     inputs: dict[str, str] = field(default_factory=dict)  #: source path -> "size:mtime" of each image read
     info: dict[str, ImageInfo] = field(default_factory=dict)  #: the page's URL of each copy -> its type and size
     warnings: list[str] = field(default_factory=list)
+    pdfs: dict[str, dict] = field(default_factory=dict)  #: a PDF scan -> its pages' files
 
 
 def signature(path: Path) -> str:
@@ -79,6 +83,9 @@ def publish_images(tree: etree._ElementTree, document: Path, source_dir: Path, s
             info = read_image_info(real) if inside and real.suffix.lower() in IMAGE_TYPES else None
         except OSError:
             inside, info = False, None
+        if inside and info is None and real.suffix.lower() == ".pdf":
+            _publish_pdf_page(place, url, real, staging, doc_id, done)
+            continue
         if not inside or info is None:
             what = "is not a file inside the source folder" if not inside else "is not a PNG, JPEG, GIF or WebP image"
             done.warnings.append(f"{printable(str(document))}: warning: page image {printable(url)} {what}; "
@@ -100,6 +107,86 @@ def publish_images(tree: etree._ElementTree, document: Path, source_dir: Path, s
             done.info[copies[real]] = info
         set_url(place, copies[real])
     return done
+
+
+#: Resolution and largest side of the PNG pages rendered from a PDF scan, and the time allowed.
+PDF_DPI = 110
+PDF_MAX_SIDE = 2400
+PDF_TIMEOUT = 300
+
+
+def _publish_pdf_page(place, url: str, pdf: Path, staging: Path, doc_id: str, done: Published) -> None:
+    """A page of a PDF scan: rendered as PNG with poppler's pdftoppm when it is installed
+    (so that the viewer shows it like any image), else the PDF is copied and its page linked."""
+    match = re.search(r"(?:^|&)page=(\d+)", urlsplit(url).fragment)
+    number = int(match.group(1)) if match else 1
+    folder = staging / FOLDER.format(id=doc_id)
+    key = os.fspath(pdf)
+    rendered = done.pdfs.get(key)
+    if rendered is None:
+        rendered = done.pdfs[key] = _render_pdf(pdf, folder, len(done.pdfs) + 1)
+        done.inputs[key] = signature(pdf)
+        done.outputs.extend(f"{FOLDER.format(id=doc_id)}/{name}" for name in rendered.values())
+    name = rendered.get(number)
+    if name is None:
+        done.warnings.append(f"{printable(url)}: warning: the PDF has no page {number}; not published")
+        _drop(place)
+        return
+    href = HREF.format(id=doc_id, name=to_url(name))
+    if name.endswith(".png"):
+        info = read_image_info(folder / name)
+        done.info[href] = info
+        if not isinstance(place, tuple) and info is not None:
+            place.set("mimeType", info.mime)
+            place.set("width", f"{info.width}px")
+            place.set("height", f"{info.height}px")
+        set_url(place, href)
+    else:
+        set_url(place, f"{href}#page={number}")
+
+
+def _render_pdf(pdf: Path, folder: Path, index: int) -> dict[int, str]:
+    """Page number -> file name in ``folder``: PNGs (pdftoppm), or the PDF itself for every page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tool = shutil.which("pdftoppm")
+    if tool is not None:
+        work = folder / f".pdf-{index}"
+        work.mkdir(exist_ok=True)
+        try:
+            subprocess.run([tool, "-png", "-r", str(PDF_DPI), "-scale-to", str(PDF_MAX_SIDE), "--", str(pdf),
+                            str(work / "page")], capture_output=True, timeout=PDF_TIMEOUT, check=True)
+            pages = {}
+            for png in work.glob("page-*.png"):
+                number = int(png.stem.rsplit("-", 1)[1])
+                name = f"d{index}-p{number}.png"
+                os.replace(png, folder / name)
+                pages[number] = name
+            if pages:
+                return pages
+        except (OSError, subprocess.SubprocessError, ValueError):
+            pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    name = f"d{index}.pdf"
+    try:
+        shutil.copyfile(pdf, folder / name)
+    except OSError as err:
+        raise cannot_write(err, str(folder / name)) from None
+    return _AllPages(name)
+
+
+class _AllPages(dict):
+    """Every page of a linked PDF is the same file."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+
+    def get(self, number, default=None):
+        return self.name
+
+    def values(self):
+        return [self.name]
 
 
 def _drop(place) -> None:
@@ -126,8 +213,10 @@ def page_hrefs(tree: etree._ElementTree, document: str, doc_id: str) -> dict:
     path = Path(document)
     if not image_urls(tree.getroot()):
         return {}
-    return {"iiif_href": iiif.HREF.format(id=doc_id),
-            "image_hosts": named_hosts(path.with_name(path.stem + ".meta.toml"))}
+    hrefs = {"image_hosts": named_hosts(path.with_name(path.stem + ".meta.toml"))}
+    if iiif.pages(tree.getroot()):
+        hrefs["iiif_href"] = iiif.HREF.format(id=doc_id)
+    return hrefs
 
 
 def for_corpus(tree: etree._ElementTree) -> etree._ElementTree:

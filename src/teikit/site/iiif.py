@@ -31,6 +31,7 @@ HREF = "../iiif/{id}.json"
 #: Width and height of a canvas whose image's size is not known (A4's proportions).
 UNKNOWN_SIZE = (1000, 1414)
 _T = f"{{{TEI_NS}}}"
+_PDF = re.compile(r"\.pdf(?:#.*)?$", re.I)
 _IIIF_IMAGE = re.compile(r"^(?P<service>https?://.+?)/full/(?:max|full)/0/default\.(?:jpg|png)$")
 
 
@@ -55,7 +56,8 @@ def pages(root: etree._Element) -> list[dict]:
             seen.add(get_url(place))
             found.append({"label": str(len(found) + 1), "url": get_url(place), "mime": None, "width": None,
                           "height": None})
-    return found
+    # A page of a PDF is no image a viewer can paint on a canvas (the build renders them when it can).
+    return [page for page in found if page["mime"] != "application/pdf" and not _PDF.search(page["url"])]
 
 
 def manifest(root: etree._Element, doc_id: str, *, title: str, site_url: str = "",
