@@ -251,6 +251,8 @@
   function setShown(shown) {
     panel.classList.toggle('facs-shown', shown);
     opener.setAttribute('aria-expanded', shown ? 'true' : 'false');
+    // The panel may sit in a stacking context below the button: the button steps aside.
+    opener.style.visibility = shown ? 'hidden' : '';
     if (shown) { layout(); view.focus(); } else if (window.getComputedStyle(opener).display !== 'none') opener.focus();
   }
   opener.addEventListener('click', function () { setShown(!panel.classList.contains('facs-shown')); });
