@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -11,6 +12,7 @@ from .convert.header import read_metadata, sidecar_path
 from .convert.source import decode
 from .errors import TeikitError, UsageError, problem_line
 from .export import export_text
+from .pageimages import rebase
 from .sniff import HEAD_SIZE, not_plain_text
 from .streams import (STDIN_NAME, input_name, is_stdio, parse_input, read_stdin, refuse_overwriting_inputs,
                       write_output)
@@ -85,6 +87,9 @@ def convert_command(source, output, report, strict, meta, register):
         conversion = convert_file(source, strict=strict, metadata=metadata, register=register)
     for warning in conversion.warnings:
         click.echo(problem_line(input_name(source), warning.line, f"warning: {warning.message}"), err=True)
+    if not to_stdout:
+        # Page images are named relative to the sidecar; the TEI names them relative to itself.
+        rebase(conversion.tree.getroot(), Path(meta or source).parent, Path(output).parent)
     write_output(output, serialize(conversion.tree))
     if report == REPORT_TO_STDERR:
         click.echo(conversion.report.to_text(), err=True, nl=False)

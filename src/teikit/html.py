@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .convert.facsimile import named_hosts
 from .errors import TeikitError, UsageError
 from .teiroot import require_tei
 from .xmlparse import parse_file
@@ -59,8 +60,8 @@ class HtmlRenderer:
 
     def __init__(self) -> None:
         self._sheet = Stylesheet(_HTML_DIR / "html.xsl")
-        self._css = _asset("html.css", "</style")
-        self._js = _asset("html.js", "</script")
+        self._css = _asset("html.css", "</style") + "\n" + _asset("facsimile.css", "</style")
+        self._js = _asset("html.js", "</script") + "\n" + _asset("facsimile.js", "</script")
         self._records = None  # the record stylesheet, compiled when a page is first made citable
 
     def render(
@@ -72,6 +73,9 @@ class HtmlRenderer:
         pdf_href: str | None = None,
         register_href: str | None = None,
         link_names: str = "first",
+        facsimile_base: str = "",
+        image_hosts: Sequence[str] = (),
+        iiif_href: str | None = None,
     ) -> str:
         """Return a complete HTML page for the TEI document ``tree``.
 
@@ -83,6 +87,12 @@ class HtmlRenderer:
         one. Links that are not http(s), relative or a fragment are
         dropped by the stylesheet. Raises :class:`TeikitError` if the root is
         not a TEI element.
+
+        Page images (the facsimile): ``facsimile_base`` is prefixed to their
+        relative addresses (the TEI file's folder seen from the page);
+        ``image_hosts`` are the origins (``https://host``) whose images the
+        viewer may load, all others are only linked; ``iiif_href`` is the
+        document's IIIF manifest.
         """
         require_tei(tree, name)
         if link_names not in LINK_NAMES:
@@ -94,6 +104,9 @@ class HtmlRenderer:
             "pdf-href": pdf_href or "",
             "register-href": DEFAULT_REGISTER_HREF if register_href is None else register_href,
             "link-names": link_names,
+            "facsimile-base": facsimile_base,
+            "image-hosts": " ".join(image_hosts),
+            "iiif-href": iiif_href or "",
         }
         page = self._sheet.transform(tree, params, name=name)
         # Saxon writes "<!DOCTYPE HTML>"; the lower-case form is the usual one.
@@ -122,6 +135,9 @@ class HtmlRenderer:
         if link_pdf is None:
             link_pdf = pdf.is_file()
         pdf_href = relative_href(pdf, target.parent) if link_pdf else None
+        # Page images beside the TEI are linked from where the page is; remote
+        # ones are loaded only from hosts the document's sidecar names.
+        base = relative_href(path.parent, target.parent)
         return self.render_citable(
             tree,
             name=str(path),
@@ -130,6 +146,8 @@ class HtmlRenderer:
             pdf_href=pdf_href,
             register_href=register_href,
             link_names=link_names,
+            facsimile_base="" if base == "." else base + "/",
+            image_hosts=named_hosts(path.with_name(path.stem + ".meta.toml")),
         )
 
     def render_citable(self, tree: etree._ElementTree, *, name: str = "<input>", page_href: str = "",

@@ -27,6 +27,7 @@
   <xsl:include href="msdesc.xsl"/>
   <xsl:include href="fallback.xsl"/>
   <xsl:include href="cite.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <!-- URLs are already checked by tk:safe-url; re-escaping every href costs
        time and browsers read IRIs as they are. -->
@@ -78,6 +79,7 @@
           </xsl:call-template>
         </xsl:if>
         <main id="tk-text" class="page">
+          <xsl:call-template name="tk:facsimile"/>
           <article class="text">
             <xsl:if test="tk:direction(tk:language($root)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
             <div class="margin-layer" aria-hidden="true"></div>

@@ -60,6 +60,10 @@
     <xsl:sequence select="map { 'k': 'pb', 'n': string(@n) }"/>
   </xsl:template>
 
+  <!-- A page break the converter added only to link the first page image
+       (resp="#encoder", no number) records nothing of the text. -->
+  <xsl:template match="tei:pb[@resp = '#encoder'][not(normalize-space(@n))]" mode="pdf" priority="1"/>
+
   <!-- Block elements of other projects' TEI: each its own block, so that
        lists, verse, tables, speeches and specifications stay readable. -->
   <xsl:template match="tei:list | tei:listBibl | tei:lg | tei:table | tei:sp | tei:figure | tei:castList

@@ -12,6 +12,7 @@ from ..errors import TeikitError
 from .classify import Classifier
 from .corrections import mark_corrections
 from .dates import mark_dates, mark_supplied_dates, resolve_years
+from .facsimile import attach as attach_facsimile
 from .header import build_header
 from .lexer import Problem, parse_block, split_blocks
 from .marks import Linker
@@ -109,6 +110,8 @@ def build_tei(lines: list[Line], name: str, *, metadata: dict, register: Registe
     root = Node("TEI", {"xml:id": _document_id(name), "xml:lang": "en"},
                 [header, Node("text", {}, [Node("body", {}, body)])])
     element = to_element(root, nsmap={None: TEI_NS})
+    if metadata.get("facsimile"):
+        attach_facsimile(element, metadata["facsimile"], lambda message: report.warnings.append(Warning_(1, message)))
     indent(element)
     return etree.ElementTree(element), report
 

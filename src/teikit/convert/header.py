@@ -18,6 +18,7 @@ warning. Keys (TOML):
 ``classification``   security classification of the original, if any
 ``citation``         how to cite the published translation
 ``summary``          a short abstract
+``[facsimile]``      the page images of the original (see :mod:`teikit.convert.facsimile`)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .. import __version__
 from ..errors import TeikitError
 from ..xmlparse import Limits, read_limited
 from .dates import MONTHS
+from .facsimile import read_facsimile
 from .model import Node
 
 LANGUAGES = {"ru": "Russian", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "en": "English",
@@ -38,7 +40,7 @@ LANGUAGES = {"ru": "Russian", "ko": "Korean", "ja": "Japanese", "zh": "Chinese",
              "bg": "Bulgarian", "mn": "Mongolian", "vi": "Vietnamese", "sq": "Albanian"}
 KEYS = {"title", "date", "date_text", "authors", "translator", "publisher", "source_url", "archive", "call_number",
         "funding", "licence", "licence_url", "original_language", "original_language_name", "classification",
-        "citation", "summary"}
+        "citation", "summary", "facsimile"}
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -67,16 +69,22 @@ def read_metadata(path: str | os.PathLike) -> dict:
         raise TeikitError(f"not valid TOML: {message}", name, line) from None
     except UnicodeDecodeError:
         raise TeikitError("not UTF-8 text", name, 1) from None
-    check_metadata(data, name)
+    check_metadata(data, name, base=Path(path).parent, text=raw.decode("utf-8"))
     return data
 
 
-def check_metadata(data: dict, name: str = "<metadata>") -> None:
-    """Refuse unknown keys and values of the wrong type."""
+def check_metadata(data: dict, name: str = "<metadata>", *, base: Path | None = None, text: str | None = None) -> None:
+    """Refuse unknown keys and values of the wrong type.
+
+    The ``[facsimile]`` table is replaced by its checked form, its files
+    found relative to ``base`` (the sidecar's folder; default: the current one).
+    """
     for key, value in data.items():
         if key not in KEYS:
             raise TeikitError(f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})", name)
-        if key == "authors":
+        if key == "facsimile":
+            data[key] = read_facsimile(value, name, base or Path("."), text)
+        elif key == "authors":
             if not isinstance(value, list) or not all(isinstance(a, dict) and isinstance(a.get("name"), str) for a in value):
                 raise TeikitError("'authors' must be a list of tables with a 'name'", name)
         elif not isinstance(value, str):

@@ -27,6 +27,7 @@ from ..errors import TeikitError, UsageError, printable
 from . import memory
 from . import plan as planning
 from . import pages
+from .facsimile import unchanged as images_unchanged
 from .files import link_or_copy
 from .folder import OUTPUTS, SiteLock, Staging, check_site_dir, load_manifest, pages_digest, publish
 from .progress import Progress
@@ -253,6 +254,8 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
     # A document's xml-model may name only files inside the source folder.
     validation = dataclasses.replace(validation or Validation(), source=str(source))
     edition = pages.edition_metadata(plan.edition_meta, source)
+    if edition.get("url"):
+        toolchain = f"{toolchain}+url={edition['url']}"  # the IIIF manifests' ids are under it
     summary = Summary(site=site, superseded=[str(p) for p in plan.superseded])
     summary.warnings.extend(f"{printable(str(p))}: link to a file outside the source folder; skipped"
                             for p in plan.outside)
@@ -268,13 +271,13 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
     reuse: list[str] = []
     for src in sources:
         previous = old_docs.get(src.doc_id)
-        if previous and previous.get("digest") == src.digest and (
+        if previous and previous.get("digest") == src.digest and images_unchanged(previous.get("inputs")) and (
             previous["status"] == "failed" or all((site / p).is_file() for p in previous.get("outputs", ()))
         ):
             docs[src.doc_id] = previous
             reuse.append(src.doc_id)
         else:
-            tasks.append(Task(src.doc_id, str(src.path), src.kind, src.digest, "", pdf))
+            tasks.append(Task(src.doc_id, str(src.path), src.kind, src.digest, "", pdf, edition.get("url", "")))
 
     if strict:
         for doc_id in reuse:
@@ -302,7 +305,7 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
             for rel in entry["outputs"]:
                 link_or_copy(site / rel, staging.path / rel)
             summary.reused.append(doc_id)
-        tasks = [Task(t.doc_id, t.path, t.kind, t.digest, str(staging.path), t.pdf) for t in tasks]
+        tasks = [dataclasses.replace(t, staging=str(staging.path)) for t in tasks]
 
         progress = Progress(len(tasks), stream, quiet)
         for doc_id in reuse:
@@ -316,6 +319,8 @@ def _build_site(source_dir, site: Path, *, jobs, strict, shard, pdf, force, stre
             for warning in result["warnings"]:
                 summary.warnings.append(warning)
             entry = {"digest": result["digest"], "status": result["status"]}
+            if result.get("inputs"):
+                entry["inputs"] = result["inputs"]  # the page images read (site/facsimile.py)
             if result["status"] == "built":
                 entry["outputs"] = result["outputs"]
                 summary.built.append(result["id"])

@@ -53,6 +53,8 @@ OUTPUTS = {
     "fragment": ".teikit/corpus/{id}.xml",
     "words": ".teikit/words/{id}.txt",
     "record": ".teikit/records/{id}.json",
+    # Only for a document with a facsimile (its images go to facsimile/{id}/, see site/facsimile.py).
+    "iiif": "iiif/{id}.json",
 }
 #: The site's own pages and files, at its top. The register page is the one
 #: ``teikit html`` links names to by default.

@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError, UsageError, problem_line
-from . import anchors, corpus, memory, records
+from . import anchors, corpus, facsimile, iiif, memory, records
 from .files import write_new
 from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 
@@ -203,6 +203,8 @@ class Task:
     digest: str
     staging: str
     pdf: bool
+    #: The edition's address (edition.toml ``url``), for the IIIF manifest's ids.
+    site_url: str = ""
 
 
 _STATE: dict = {}
@@ -275,6 +277,11 @@ def process(task: Task) -> dict:
 
         # Citable ids for sections and paragraphs, in the TEI that is published too.
         anchors.assign_ids(tree)
+        # The page images, copied into the site; the published TEI names the copies.
+        images = facsimile.publish_images(tree, Path(task.path), Path(task.path).parent, staging, task.doc_id)
+        written.extend(staging / rel for rel in images.outputs)
+        result["warnings"] = result["warnings"] + images.warnings
+        hrefs = facsimile.page_hrefs(tree, task.path, task.doc_id)
 
         start = time.perf_counter()
         page = toolchain.html(
@@ -283,6 +290,7 @@ def process(task: Task) -> dict:
             tei_href=TEI_HREF.format(id=task.doc_id),
             pdf_href=PDF_HREF.format(id=task.doc_id) if task.pdf else None,
             register_href=REGISTER_HREF,
+            **hrefs,
         )
         timings["html"] = time.perf_counter() - start
 
@@ -307,7 +315,7 @@ def process(task: Task) -> dict:
             "page": page.encode("utf-8"),
             "tei": etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n",
             # The root element with corpus-unique ids, spliced into edition.xml.
-            "fragment": corpus.fragment(tree, task.doc_id),
+            "fragment": corpus.fragment(facsimile.for_corpus(tree), task.doc_id),
             # Kept out of the manifest: read one document at a time when the
             # search index is built, so the build's memory does not grow with them.
             "words": json.dumps(records.search_passages(tree), ensure_ascii=False).encode("utf-8"),
@@ -316,12 +324,18 @@ def process(task: Task) -> dict:
         }
         if pdf_bytes is not None:
             outputs["pdf"] = pdf_bytes
+        manifest = iiif.manifest(tree.getroot(), task.doc_id, title=record.get("title") or task.doc_id,
+                                 site_url=task.site_url, info=images.info)
+        if manifest is not None:
+            outputs["iiif"] = iiif.to_bytes(manifest)
         for key, data in outputs.items():
             target = staging / OUTPUTS[key].format(id=task.doc_id)
             write_new(target, data)
             written.append(target)
         result["status"] = "built"
-        result["outputs"] = sorted(OUTPUTS[k].format(id=task.doc_id) for k in outputs)
+        result["outputs"] = sorted([*(OUTPUTS[k].format(id=task.doc_id) for k in outputs), *images.outputs])
+        if images.inputs:
+            result["inputs"] = images.inputs
     except MemoryError:
         result["errors"] = [out_of_memory(task.path, limit)]
     except TeikitError as err:
