@@ -18,6 +18,7 @@ warning. Keys (TOML):
 ``classification``   security classification of the original, if any
 ``citation``         how to cite the published translation
 ``summary``          a short abstract
+``[original]``       the original-language text: ``text`` (file), ``language`` (see :mod:`.original`)
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ from ..errors import TeikitError
 from ..xmlparse import Limits, read_limited
 from .dates import MONTHS
 from .model import Node
+from .original import check_original, key_line
 
 LANGUAGES = {"ru": "Russian", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "en": "English",
              "fr": "French", "es": "Spanish", "hu": "Hungarian", "pl": "Polish", "cs": "Czech", "ro": "Romanian",
              "bg": "Bulgarian", "mn": "Mongolian", "vi": "Vietnamese", "sq": "Albanian"}
 KEYS = {"title", "date", "date_text", "authors", "translator", "publisher", "source_url", "archive", "call_number",
         "funding", "licence", "licence_url", "original_language", "original_language_name", "classification",
-        "citation", "summary"}
+        "citation", "summary", "original"}
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -67,16 +69,20 @@ def read_metadata(path: str | os.PathLike) -> dict:
         raise TeikitError(f"not valid TOML: {message}", name, line) from None
     except UnicodeDecodeError:
         raise TeikitError("not UTF-8 text", name, 1) from None
-    check_metadata(data, name)
+    check_metadata(data, name, raw.decode("utf-8"), base=Path(name).parent)
     return data
 
 
-def check_metadata(data: dict, name: str = "<metadata>") -> None:
-    """Refuse unknown keys and values of the wrong type."""
+def check_metadata(data: dict, name: str = "<metadata>", raw: str | None = None, base: Path | None = None) -> None:
+    """Refuse unknown keys and values of the wrong type (``raw``, the TOML text, gives the lines).
+
+    With ``base`` (the sidecar's folder) the original's path is made relative to it, in ``data``."""
     for key, value in data.items():
         if key not in KEYS:
-            raise TeikitError(f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})", name)
-        if key == "authors":
+            raise TeikitError(f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})", name, key_line(raw, key))
+        if key == "original":
+            data[key] = check_original(value, name, raw, base)
+        elif key == "authors":
             if not isinstance(value, list) or not all(isinstance(a, dict) and isinstance(a.get("name"), str) for a in value):
                 raise TeikitError("'authors' must be a list of tables with a 'name'", name)
         elif not isinstance(value, str):
@@ -158,6 +164,12 @@ def build_header(meta: dict, *, fallback_title: str, has_marks: bool, register_h
                        _gi("corr"), " (resp=\"#encoder\"); facts are never corrected. Names are tagged only when the "
                        "edition's register lists them; dates carry ISO values."]),
     ]
+    if meta.get("original"):
+        editorial.append(Node("p", {}, [
+            "The original-language text follows the translation as a second ", _gi("text"), " (type=\"original\"); "
+            "each of its paragraphs points (corresp) at the translation's blocks it stands beside. The alignment is "
+            "the encoder's, computed from paragraph lengths and the numbers both sides share; where it is uncertain "
+            "the paragraph has cert=\"low\" (resp=\"#encoder\")."]))
     encoding = Node("encodingDesc", {}, [Node("editorialDecl", {}, editorial)])
 
     profile = []
