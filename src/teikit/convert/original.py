@@ -76,7 +76,9 @@ def check_original(value, name: str, raw: str | None = None, base: str | os.Path
     if "text" not in value:
         raise TeikitError("[original] needs text = \"FILE\": the original-language text", name, line)
     path = PurePosixPath(value["text"].replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts or re.match(r"[A-Za-z]:", value["text"]) or not path.parts:
+    # A sidecar file names a file beside it (a built site must not publish any other); a caller's dict any file.
+    if base is not None and (path.is_absolute() or ".." in path.parts or re.match(r"[A-Za-z]:", value["text"])) \
+            or not path.parts:
         raise TeikitError(f"'original.text' must be a path inside the sidecar's folder, not {value['text']!r}", name,
                           key_line(raw, "text", "original") or line)
     if "language" in value and not _LANGUAGE.fullmatch(value["language"]):
