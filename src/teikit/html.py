@@ -57,8 +57,8 @@ class HtmlRenderer:
 
     def __init__(self) -> None:
         self._sheet = Stylesheet(_HTML_DIR / "html.xsl")
-        self._css = _asset("html.css", "</style")
-        self._js = _asset("html.js", "</script")
+        self._css = _asset("html.css", "</style") + _asset("parallel.css", "</style")
+        self._js = _asset("html.js", "</script") + _asset("parallel.js", "</script")
 
     def render(
         self,
