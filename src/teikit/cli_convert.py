@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .convert import convert_file, convert_text, serialize
+from .convert.original import export_original
 from .convert.header import read_metadata, sidecar_path
 from .convert.source import decode
 from .errors import TeikitError, UsageError, problem_line
@@ -86,7 +87,7 @@ def convert_command(source, output, report, strict, meta, register):
         _refuse_binary(_head(source), source)
         conversion = convert_file(source, strict=strict, metadata=metadata, register=register)
     for warning in conversion.warnings:
-        click.echo(problem_line(input_name(source), warning.line, f"warning: {warning.message}"), err=True)
+        click.echo(problem_line(warning.path or input_name(source), warning.line, f"warning: {warning.message}"), err=True)
     if not to_stdout:
         # Page images are named relative to the sidecar; the TEI names them relative to itself.
         rebase(conversion.tree.getroot(), Path(meta or source).parent, Path(output).parent)
@@ -100,13 +101,19 @@ def convert_command(source, output, report, strict, meta, register):
 @click.command("text")
 @click.argument("document", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text here (default, or -: stdout).")
-def text_command(document, output):
+@click.option("--original", is_flag=True,
+              help="Export the original-language text (<text type=\"original\">) instead of the translation.")
+def text_command(document, output, original):
     """Export the plain text of a TEI DOCUMENT (- for stdin), the inverse of convert.
 
     Example: teikit text memo.xml -o memo.txt
     """
     refuse_overwriting_inputs(output, document)
-    text = export_text(parse_input(document), input_name(document))
+    tree = parse_input(document)
+    if original:
+        write_output(output, export_original(tree, input_name(document)))
+        return
+    text = export_text(tree, input_name(document))
     if not text:
         raise TeikitError("no text in the document's body", input_name(document))
     write_output(output, text)

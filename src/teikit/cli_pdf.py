@@ -15,7 +15,9 @@ from .streams import input_name, is_stdio, parse_input, refuse_binary_on_termina
 @click.argument("document", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Where to write the PDF (default: DOCUMENT with .pdf; - for stdout).")
-def pdf_command(document: str, output: str | None) -> None:
+@click.option("--original", type=click.Choice(["after", "none"]), default="after", show_default=True,
+              help="Print the original-language text (<text type=\"original\">) after the translation, or not.")
+def pdf_command(document: str, output: str | None, original: str) -> None:
     """Typeset DOCUMENT (TEI XML; - for stdin) as a PDF/A-2a and PDF/UA-1 file.
 
     The title block comes from the TEI header, translator's notes become
@@ -33,7 +35,7 @@ def pdf_command(document: str, output: str | None) -> None:
 
     name = input_name(document)
     tree = parse_input(document)
-    renderer = PdfRenderer()
+    renderer = PdfRenderer(original=original)
     data = renderer.render(tree, name=name)
     for warning in renderer.warnings:
         click.echo(problem_line(name, None, f"warning: {warning.message}"), err=True)

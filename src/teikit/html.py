@@ -60,8 +60,8 @@ class HtmlRenderer:
 
     def __init__(self) -> None:
         self._sheet = Stylesheet(_HTML_DIR / "html.xsl")
-        self._css = _asset("html.css", "</style") + "\n" + _asset("facsimile.css", "</style")
-        self._js = _asset("html.js", "</script") + "\n" + _asset("facsimile.js", "</script")
+        self._css = "\n".join(_asset(f, "</style") for f in ("html.css", "facsimile.css", "parallel.css"))
+        self._js = "\n".join(_asset(f, "</script") for f in ("html.js", "facsimile.js", "parallel.js"))
         self._records = None  # the record stylesheet, compiled when a page is first made citable
 
     def render(
@@ -157,7 +157,7 @@ class HtmlRenderer:
         in memory, never to the file it was read from) and the ``citation_*`` and Dublin
         Core meta tags of the document (without the edition's title, publisher and version)."""
         # Imported here: the site package is the build's, and costs nothing to a plain render.
-        from .site.anchors import assign_ids
+        from .anchors import assign_ids
         from .site.cite import Citation
         from .site.records import RecordReader
 

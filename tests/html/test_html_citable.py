@@ -13,7 +13,7 @@ from lxml import etree, html
 from html_support import CONTRACT
 from teikit import XML_NS
 from teikit.cli import main
-from teikit.site.anchors import assign_ids
+from teikit.anchors import assign_ids
 from teikit.site.records import RecordReader
 
 

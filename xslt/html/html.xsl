@@ -28,6 +28,7 @@
   <xsl:include href="fallback.xsl"/>
   <xsl:include href="cite.xsl"/>
   <xsl:include href="facsimile.xsl"/>
+  <xsl:include href="parallel.xsl"/>
 
   <!-- URLs are already checked by tk:safe-url; re-escaping every href costs
        time and browsers read IRIs as they are. -->

@@ -32,6 +32,10 @@
 
   <xsl:mode name="root" on-no-match="shallow-skip"/>
 
+  <!-- The original-language text (<text type="original"> after the translation):
+       "after" prints it after the translation under its own heading, "none" leaves it out. -->
+  <xsl:param name="original" as="xs:string" select="'after'"/>
+
   <xsl:template match="/">
     <xsl:variable name="root" select="*[1]"/>
     <xsl:variable name="body" as="item()*">
@@ -49,7 +53,15 @@
        them; a teiCorpus's texts one after the other; any other TEI element
        as it is. -->
   <xsl:template match="tei:TEI" mode="root">
-    <xsl:apply-templates select="tei:text" mode="pdf"/>
+    <xsl:variable name="originals" select="tei:text[@type = 'original'][preceding-sibling::tei:text]"/>
+    <xsl:apply-templates select="tei:text except $originals" mode="pdf"/>
+    <xsl:for-each select="$originals[$original = 'after']">
+      <xsl:variable name="lang" select="string(@xml:lang)"/>
+      <xsl:variable name="name" select="(ancestor::tei:TEI/tei:teiHeader//tei:language[@ident = $lang], $lang)[1]"/>
+      <xsl:sequence select="map { 'k': 'head', 'type': 'main', 'level': 0,
+        'c': array { 'The original: ' || replace(normalize-space($name), ' \(original\)$', '') } }"/>
+      <xsl:apply-templates select="." mode="pdf"/>
+    </xsl:for-each>
     <xsl:apply-templates select="tk:described-sources(.)" mode="pdf"/>
     <xsl:apply-templates select="tei:standOff | tei:sourceDoc" mode="pdf"/>
   </xsl:template>

@@ -15,6 +15,7 @@ from lxml import etree
 from ..errors import TeikitError
 from .build import build_tei
 from .header import check_metadata, read_metadata, sidecar_path
+from .original import add_original
 from .names import Register, find_register, load_register
 from .report import Report, Warning_
 from .source import read_source, split_lines
@@ -85,5 +86,10 @@ def _convert(lines, name, *, strict, metadata, register, source) -> Conversion:
         register = load_register(found) if found else None
     elif not isinstance(register, Register):
         register = load_register(register)
+    original = metadata.get("original")
+    if original and original.get("language") and not metadata.get("original_language"):
+        metadata = {**metadata, "original_language": original["language"]}
     tree, report = build_tei(lines, name, metadata=metadata, register=register, strict=strict, metadata_note=note)
+    if original:
+        add_original(tree, original, metadata.get("original_language"), report, strict=strict)
     return Conversion(tree, report)

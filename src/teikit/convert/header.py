@@ -19,6 +19,7 @@ warning. Keys (TOML):
 ``citation``         how to cite the published translation
 ``summary``          a short abstract
 ``[facsimile]``      the page images of the original (see :mod:`teikit.convert.facsimile`)
+``[original]``       the original-language text: ``text`` (file), ``language`` (see :mod:`.original`)
 """
 
 from __future__ import annotations
@@ -34,13 +35,14 @@ from ..xmlparse import Limits, read_limited
 from .dates import MONTHS
 from .facsimile import read_facsimile
 from .model import Node
+from .original import check_original, key_line
 
 LANGUAGES = {"ru": "Russian", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "en": "English",
              "fr": "French", "es": "Spanish", "hu": "Hungarian", "pl": "Polish", "cs": "Czech", "ro": "Romanian",
              "bg": "Bulgarian", "mn": "Mongolian", "vi": "Vietnamese", "sq": "Albanian"}
 KEYS = {"title", "date", "date_text", "authors", "translator", "publisher", "source_url", "archive", "call_number",
         "funding", "licence", "licence_url", "original_language", "original_language_name", "classification",
-        "citation", "summary", "facsimile"}
+        "citation", "summary", "facsimile", "original"}
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -74,16 +76,19 @@ def read_metadata(path: str | os.PathLike) -> dict:
 
 
 def check_metadata(data: dict, name: str = "<metadata>", *, base: Path | None = None, text: str | None = None) -> None:
-    """Refuse unknown keys and values of the wrong type.
+    """Refuse unknown keys and values of the wrong type (``text``, the TOML source, gives the lines).
 
-    The ``[facsimile]`` table is replaced by its checked form, its files
-    found relative to ``base`` (the sidecar's folder; default: the current one).
+    The ``[facsimile]`` and ``[original]`` tables are replaced by their checked
+    forms, their files found relative to ``base`` (the sidecar's folder;
+    default: the current one).
     """
     for key, value in data.items():
         if key not in KEYS:
-            raise TeikitError(f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})", name)
+            raise TeikitError(f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})", name, key_line(text, key))
         if key == "facsimile":
             data[key] = read_facsimile(value, name, base or Path("."), text)
+        if key == "original":
+            data[key] = check_original(value, name, text, base)
         elif key == "authors":
             if not isinstance(value, list) or not all(isinstance(a, dict) and isinstance(a.get("name"), str) for a in value):
                 raise TeikitError("'authors' must be a list of tables with a 'name'", name)
@@ -166,6 +171,12 @@ def build_header(meta: dict, *, fallback_title: str, has_marks: bool, register_h
                        _gi("corr"), " (resp=\"#encoder\"); facts are never corrected. Names are tagged only when the "
                        "edition's register lists them; dates carry ISO values."]),
     ]
+    if meta.get("original"):
+        editorial.append(Node("p", {}, [
+            "The original-language text follows the translation as a second ", _gi("text"), " (type=\"original\"); "
+            "each of its paragraphs points (corresp) at the translation's blocks it stands beside. The alignment is "
+            "the encoder's, computed from paragraph lengths and the numbers both sides share; where it is uncertain "
+            "the paragraph has cert=\"low\" (resp=\"#encoder\")."]))
     encoding = Node("encodingDesc", {}, [Node("editorialDecl", {}, editorial)])
 
     profile = []

@@ -13,6 +13,8 @@ class Warning_:
 
     line: int
     message: str
+    #: The file the line is in, when it is not the translation (the original-language text).
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Report:
     links: list[str] = field(default_factory=list)
     #: (source line, zone, line class, strength, text) of each opener and closing line.
     layout: list[tuple[int, str, str, float, str]] = field(default_factory=list)
+    #: (file, line, message) of each uncertain step of the alignment with the original, and how many steps it took.
+    alignment: list[tuple[str, int, str]] = field(default_factory=list)
+    aligned: int = 0
 
     def counts(self) -> dict[str, int]:
         """How many brackets each rule took."""
@@ -67,12 +72,16 @@ class Report:
             for number, zone, kind, strength, text in self.layout:
                 shown = text if len(text) <= 60 else text[:57] + "..."
                 lines.append("  " + problem_line(self.name, number, f"{zone} {kind} ({strength:.1f}): {shown}"))
+        if self.aligned:
+            lines.append("")
+            lines.append(f"Alignment with the original: {self.aligned} steps, {len(self.alignment)} uncertain "
+                         "(cert=\"low\" on the original's paragraph).")
         unsure = [e for e in self.entries if e.unsure]
         doubtful = [row for row in self.layout if row[3] < 1.0]
         lines.append("")
         lines.append(f"To review ({len(unsure) + len(self.warnings) + len(self.review) + len(doubtful)}):")
         for warning in self.warnings:
-            lines.append("  " + problem_line(self.name, warning.line, f"warning: {warning.message}"))
+            lines.append("  " + problem_line(warning.path or self.name, warning.line, f"warning: {warning.message}"))
         for entry in unsure:
             lines.append("  " + problem_line(self.name, entry.line,
                                               f"unrecognized bracket kept as <note type=\"editorial\">: {entry.source}"))

@@ -19,12 +19,14 @@ from pathlib import Path
 from lxml import etree
 
 from .. import TEI_NS
-from ..errors import TeikitError
+from ..errors import TeikitError, UsageError
 from ..teiroot import require_tei
 from ..xslt import XSLT_DIR, Stylesheet
 from . import fonts
 
 PDF_XSL = XSLT_DIR / "pdf" / "pdf.xsl"
+#: Where ``teikit pdf --original`` may put the original-language text.
+ORIGINAL_PLACES = ("after", "none")
 TEMPLATE = XSLT_DIR / "pdf" / "edition.typ"
 
 #: Archival PDF (PDF/A-2, level a: tagged and with Unicode text) that is also
@@ -46,7 +48,11 @@ class RenderWarning:
 class PdfRenderer:
     """Render TEI documents as PDF; the stylesheet and fonts are loaded once."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, original: str = "after") -> None:
+        if original not in ORIGINAL_PLACES:
+            raise UsageError(f"--original must be one of {', '.join(ORIGINAL_PLACES)}, not {original!r}")
+        #: Where the original-language text goes: after the translation, or nowhere.
+        self.original = original
         self._sheet = Stylesheet(PDF_XSL)
         self._tmp = tempfile.TemporaryDirectory(prefix="teikit-pdf-")
         # The compile root: a folder of our own with the template and nothing else.
@@ -61,7 +67,7 @@ class PdfRenderer:
 
     def data(self, tree: etree._ElementTree | etree._Element, *, name: str = "<input>") -> str:
         """The JSON that the template typesets (useful to inspect a rendering)."""
-        return self._sheet.transform(tree, name=name)
+        return self._sheet.transform(tree, {"original": self.original}, name=name)
 
     def _compiler(self, paths: tuple[str, ...]):
         import typst

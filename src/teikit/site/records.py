@@ -77,9 +77,21 @@ def normalize_word(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+#: Scripts written without spaces between words (Han, kana, Hangul): a run of them is indexed by its
+#: overlapping pairs of characters, so a two-character query finds the word inside the run.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]+")
+
+
 def words(text: str) -> set[str]:
-    """The distinct searchable words of a text (two characters or more)."""
-    return {w for w in (normalize_word(m) for m in _WORD.findall(text)) if len(w) >= 2}
+    """The distinct searchable words of a text (two characters or more; unspaced scripts by character pairs)."""
+    found = set()
+    for match in _WORD.findall(text):
+        for part in _UNSPACED.split(match):
+            if len(part) >= 2:
+                found.add(normalize_word(part))
+        for run in _UNSPACED.findall(match):
+            found.update(run[i:i + 2] for i in range(len(run) - 1))
+    return {w for w in found if len(w) >= 2}
 
 
 class Record(TypedDict):

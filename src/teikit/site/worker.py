@@ -20,7 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError, UsageError, problem_line
-from . import anchors, corpus, facsimile, iiif, memory, records
+from .. import anchors
+from . import corpus, facsimile, iiif, memory, records
 from .files import write_new
 from .folder import OUTPUTS, PDF_HREF, REGISTER_HREF, TEI_HREF
 

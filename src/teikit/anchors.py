@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .. import TEI_NS, XML_NS
+from . import TEI_NS, XML_NS
 
 _ID = f"{{{XML_NS}}}id"
 _DIVS = {f"{{{TEI_NS}}}div"} | {f"{{{TEI_NS}}}div{n}" for n in range(1, 8)}
@@ -61,3 +61,51 @@ def assign_ids(tree: etree._ElementTree) -> int:
     for text in root.iterchildren(f"{{{TEI_NS}}}text"):
         walk(text, "")
     return added
+
+
+#: The blocks of a text that an original-language paragraph can stand beside:
+#: the smallest units a reader aligns by eye. A block inside another (a
+#: paragraph in an opener, a list in a paragraph) belongs to the outer one.
+#: The HTML's parallel view (xslt/html/parallel.xsl) rows by the same names.
+ALIGNABLE = ("p", "ab", "head", "opener", "closer", "list", "table", "lg", "sp", "postscript", "trailer",
+             "byline", "epigraph", "argument", "figure")
+_ALIGNABLE = {f"{{{TEI_NS}}}{name}" for name in ALIGNABLE}
+
+
+def alignable_blocks(text: etree._Element) -> list[etree._Element]:
+    """The alignable blocks of one ``<text>``, in reading order (notes are not read as blocks)."""
+    found: list[etree._Element] = []
+
+    def walk(element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag == _NOTE:
+                continue
+            if child.tag in _ALIGNABLE:
+                found.append(child)
+            else:
+                walk(child)
+
+    walk(text)
+    return found
+
+
+def assign_block_ids(tree: etree._ElementTree) -> None:
+    """Ids for every alignable block as well: paragraphs by :func:`assign_ids`,
+    the others by their name and number among blocks of that name (``head2``,
+    ``opener1``), so that a pointer at any of them resolves."""
+    assign_ids(tree)
+    root = tree.getroot()
+    taken = set(root.xpath("//@xml:id"))
+    counts: dict[str, int] = {}
+    for text in root.iterchildren(f"{{{TEI_NS}}}text"):
+        for block in alignable_blocks(text):
+            name = etree.QName(block).localname
+            counts[name] = counts.get(name, 0) + 1
+            if block.get(_ID):
+                continue
+            candidate, n = f"{name}{counts[name]}", 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{name}{counts[name]}-{n}"
+            block.set(_ID, candidate)
+            taken.add(candidate)
