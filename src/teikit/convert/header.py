@@ -87,7 +87,7 @@ def check_metadata(data: dict, name: str = "<metadata>", *, base: Path | None = 
             raise TeikitError(f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})", name, key_line(text, key))
         if key == "facsimile":
             data[key] = read_facsimile(value, name, base or Path("."), text)
-        if key == "original":
+        elif key == "original":
             data[key] = check_original(value, name, text, base)
         elif key == "authors":
             if not isinstance(value, list) or not all(isinstance(a, dict) and isinstance(a.get("name"), str) for a in value):
