@@ -147,3 +147,15 @@ def test_metadata_original_text_missing_is_refused(tmp_path):
     with pytest.raises(TeikitError) as caught:
         convert_text("A paragraph.\n", "t.txt", metadata={"original": {"text": str(tmp_path / "none.txt"), "language": "ru"}})
     assert "none.txt" in str(caught.value.path)
+
+
+def test_original_through_a_link_leading_outside_is_refused(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Секрет.\n", encoding="utf-8")
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "d.ru.txt").symlink_to(outside)
+    (folder / "d.txt").write_text("A paragraph.\n", encoding="utf-8")
+    (folder / "d.meta.toml").write_text('[original]\ntext = "d.ru.txt"\nlanguage = "ru"\n', encoding="utf-8")
+    result = invoke("convert", folder / "d.txt", "-o", tmp_path / "d.xml")
+    assert result.exit_code != 0 and "d.meta.toml:2:" in result.output and "leads outside" in result.output

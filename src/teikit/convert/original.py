@@ -87,6 +87,10 @@ def check_original(value, name: str, raw: str | None = None, base: str | os.Path
     checked = dict(value)
     if base is not None:
         checked["text"] = str(Path(base) / path)
+        # Nor through a link: a built site would publish the file it leads to.
+        if not Path(checked["text"]).resolve().is_relative_to(Path(base).resolve()):
+            raise TeikitError(f"'original.text' leads outside the sidecar's folder: {value['text']!r}", name,
+                              key_line(raw, "text", "original") or line)
     return checked
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,16 @@ def file_digest(path: Path | None) -> str:
     return digest.hexdigest()
 
 
+def _original_of(sidecar: Path) -> Path | None:
+    """The original-language text the sidecar's ``[original]`` names, if it names one; a sidecar that
+    cannot be read names none here (its conversion reports why)."""
+    try:
+        text = tomllib.loads(sidecar.read_text(encoding="utf-8")).get("original", {}).get("text")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        return None
+    return sidecar.parent / text if isinstance(text, str) and text else None
+
+
 def _combine(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
@@ -147,14 +158,23 @@ def discover(source_dir: str | os.PathLike) -> Plan:
             continue
         by_id[doc_id] = (kind, path)
 
+    sidecars = {}
+    for doc_id, (kind, path) in by_id.items():
+        candidate = path.with_name(doc_id + SIDECAR_SUFFIX)
+        sidecars[doc_id] = candidate if kind == "txt" and usable(candidate) else None
+    # An original-language text a sidecar names is part of that document, not a document of its own.
+    originals = {doc_id: _original_of(sidecar) for doc_id, sidecar in sidecars.items() if sidecar is not None}
+    named = {original.resolve() for original in originals.values() if original is not None}
     sources = []
     for doc_id in sorted(by_id):
         kind, path = by_id[doc_id]
-        sidecar = None
-        if kind == "txt":
-            candidate = path.with_name(doc_id + SIDECAR_SUFFIX)
-            sidecar = candidate if usable(candidate) else None
-        digest = _combine(kind, file_digest(path), file_digest(sidecar), register_digest)
+        if kind == "txt" and path.resolve() in named:
+            continue
+        sidecar = sidecars[doc_id]
+        original = originals.get(doc_id)
+        original = original if original is not None and usable(original) else None
+        digest = _combine(kind, file_digest(path), file_digest(sidecar), register_digest) if original is None else \
+            _combine(kind, file_digest(path), file_digest(sidecar), register_digest, file_digest(original))
         sources.append(Source(doc_id, path, kind, sidecar, digest))
     return Plan(root, sources, register, edition_meta, register_digest, sorted(superseded), sorted(set(outside)),
                 refused)
