@@ -55,11 +55,8 @@ def mark_dateline_places(items: list, register_places: frozenset = frozenset()) 
         first = node.children[0]
         stripped = first.lstrip()
         found = _LEADING.match(stripped)
-        if not found and stripped.rstrip(" ,") in register_places:
-            found = re.match(re.escape(stripped.rstrip(" ,")), stripped)
-        if not found:
+        place = found.group(0) if found else stripped.rstrip(" ,")
+        if not found and place not in register_places:
             continue
-        lead = first[:len(first) - len(stripped)]
-        place = found.group(0)
-        rest = stripped[len(place):]
+        lead, rest = first[:len(first) - len(stripped)], stripped[len(place):]
         node.children[0:1] = [c for c in (lead, Node("placeName", {}, [place]), rest) if c != ""]
